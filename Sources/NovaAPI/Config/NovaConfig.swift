@@ -1,0 +1,42 @@
+import Foundation
+import ServiceKit
+
+/// nova's configuration, read once at startup from the environment (README.md lists every key).
+struct NovaConfig: Sendable {
+    /// `HOST` / `PORT` (default 8000).
+    var listen: ListenAddress
+    /// `NOVA_DATA_DIR`, default `./data`, resolved to an absolute path.
+    var dataDirectory: String
+    /// `DATABASE_URL`, or the SQLite file `nova.sqlite` in the data directory.
+    var database: DatabaseLocation
+    /// `REDIS_URL`: the queue and task results when set.
+    var redis: RedisURL?
+    /// `RAG_SERVICE_URL` without a trailing `/`; nil disables the semantic cache and doc search.
+    var ragServiceURL: String?
+    /// `RAG_TIMEOUT_SECONDS`, default 2: deadline of each call to nova-rag.
+    var ragTimeoutSeconds: Double
+    /// `E2B_API_KEY` is set.
+    var e2bConfigured: Bool
+    /// `E2B_TEMPLATE_ID`.
+    var e2bTemplateID: String?
+    /// `MAX_BODY_BYTES`, default 1 MiB.
+    var maxBodyBytes: Int
+
+    /// Reads the configuration; a bad value is a ``ConfigError`` naming the variable.
+    init(env: EnvironmentReader) throws {
+        listen = try ListenAddress(env: env, defaultPort: 8000)
+        dataDirectory = URL(fileURLWithPath: env.string("NOVA_DATA_DIR", default: "./data")).standardizedFileURL.path
+        database = try DatabaseLocation.parse(databaseURL: env.string("DATABASE_URL"), dataDirectory: dataDirectory, fileName: "nova.sqlite")
+        redis = try env.string("REDIS_URL").map { try RedisURL($0) }
+        ragServiceURL = try env.string("RAG_SERVICE_URL").map { text in
+            guard let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+                throw ConfigError(key: "RAG_SERVICE_URL", problem: "expected an http:// or https:// URL")
+            }
+            return text.hasSuffix("/") ? String(text.dropLast()) : text
+        }
+        ragTimeoutSeconds = try env.double("RAG_TIMEOUT_SECONDS", default: 2, in: 0.05...60)
+        e2bConfigured = env.string("E2B_API_KEY") != nil
+        e2bTemplateID = env.string("E2B_TEMPLATE_ID")
+        maxBodyBytes = try env.int("MAX_BODY_BYTES", default: 1 << 20, in: 1024...(1 << 30))
+    }
+}

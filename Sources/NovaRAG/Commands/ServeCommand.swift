@@ -1,0 +1,26 @@
+import ArgumentParser
+import Hummingbird
+import Logging
+import ServiceKit
+
+/// `nova-rag serve`: runs the HTTP service until SIGTERM or SIGINT.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the nova-rag HTTP service.")
+
+    @Option(help: "Interface to bind (overrides HOST).") var host: String?
+    @Option(help: "Port to listen on (overrides PORT).") var port: Int?
+
+    func run() async throws {
+        try await runReportingStartupErrors(label: "nova-rag") {
+            let env = EnvironmentReader()
+            let log = try LoggingBootstrap.settings(from: env)
+            LoggingBootstrap.install(level: log.level, json: log.json)
+            var config = try RAGConfig(env: env)
+            if let host { config.listen.host = host }
+            if let port { config.listen.port = port }
+            let logger = Logger(label: "nova-rag")
+            let app = try await buildApplication(config: config, logger: logger)
+            try await app.runService()
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import ServiceKit
+
+/// nova-rag's configuration, read once at startup from the environment (README.md lists every key).
+struct RAGConfig: Sendable {
+    /// `HOST` / `PORT` (default 8001).
+    var listen: ListenAddress
+    /// `NOVA_RAG_DATA_DIR` (alias `CHROMA_DB_PATH`), default `./data`, resolved to an absolute path.
+    var dataDirectory: String
+    /// `DATABASE_URL`, or the SQLite file `nova-rag.sqlite` in the data directory.
+    var database: DatabaseLocation
+    /// `MAX_BODY_BYTES`, default 1 MiB.
+    var maxBodyBytes: Int
+
+    /// Reads the configuration; a bad value is a ``ConfigError`` naming the variable.
+    init(env: EnvironmentReader) throws {
+        listen = try ListenAddress(env: env, defaultPort: 8001)
+        let directory = env.string("NOVA_RAG_DATA_DIR") ?? env.string("CHROMA_DB_PATH") ?? "./data"
+        dataDirectory = URL(fileURLWithPath: directory).standardizedFileURL.path
+        database = try DatabaseLocation.parse(databaseURL: env.string("DATABASE_URL"), dataDirectory: dataDirectory, fileName: "nova-rag.sqlite")
+        maxBodyBytes = try env.int("MAX_BODY_BYTES", default: 1 << 20, in: 1024...(1 << 30))
+    }
+}

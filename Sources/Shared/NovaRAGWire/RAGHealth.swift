@@ -1,0 +1,30 @@
+/// `GET /health` of nova-rag (contract §2.2).
+package struct RAGHealth: Codable, Sendable, Equatable {
+    /// `healthy` when ready, `initializing` while the first documentation load runs.
+    package var status: String
+    /// Same condition as `status == "healthy"`.
+    package var vectorStoreReady: Bool
+    /// Documentation chunks in the docs collection.
+    package var documentsLoaded: Int
+    /// Entries in the semantic code cache.
+    package var codeCacheEntries: Int
+    /// The resolved data directory (`NOVA_RAG_DATA_DIR`).
+    package var persistentPath: String
+
+    /// Creates the document.
+    package init(ready: Bool, documentsLoaded: Int, codeCacheEntries: Int, persistentPath: String) {
+        self.status = ready ? "healthy" : "initializing"
+        self.vectorStoreReady = ready
+        self.documentsLoaded = documentsLoaded
+        self.codeCacheEntries = codeCacheEntries
+        self.persistentPath = persistentPath
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status
+        case vectorStoreReady = "vector_store_ready"
+        case documentsLoaded = "documents_loaded"
+        case codeCacheEntries = "code_cache_entries"
+        case persistentPath = "persistent_path"
+    }
+}

@@ -1,0 +1,46 @@
+/// `GET /health/components` of nova (contract §3.2): a live database check plus configuration facts.
+package struct NovaComponents: Codable, Sendable, Equatable {
+    /// `healthy` if the database is connected, else `unhealthy`.
+    package var status: String
+    /// `connected` or `error: <message>`.
+    package var database: String
+    /// `configured` or `not_configured` (by `E2B_API_KEY`).
+    package var e2b: String
+    /// `E2B_TEMPLATE_ID`, or null.
+    package var e2bTemplateId: String?
+    /// State of the task queue: `configured` or `error: <message>`.
+    package var celery: String
+    /// `configured` or `not_configured` (by `REDIS_URL`).
+    package var redis: String
+    /// `configured` or `not_configured` (by `RAG_SERVICE_URL`).
+    package var ragService: String
+
+    /// Creates the document.
+    package init(database: String, e2b: String, e2bTemplateId: String?, celery: String, redis: String, ragService: String) {
+        self.status = database == "connected" ? "healthy" : "unhealthy"
+        self.database = database
+        self.e2b = e2b
+        self.e2bTemplateId = e2bTemplateId
+        self.celery = celery
+        self.redis = redis
+        self.ragService = ragService
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status, database, e2b, celery, redis
+        case e2bTemplateId = "e2b_template_id"
+        case ragService = "rag_service"
+    }
+
+    /// Encodes `e2b_template_id` as null when absent, as the contract shows it.
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(status, forKey: .status)
+        try container.encode(database, forKey: .database)
+        try container.encode(e2b, forKey: .e2b)
+        try container.encode(e2bTemplateId, forKey: .e2bTemplateId)
+        try container.encode(celery, forKey: .celery)
+        try container.encode(redis, forKey: .redis)
+        try container.encode(ragService, forKey: .ragService)
+    }
+}

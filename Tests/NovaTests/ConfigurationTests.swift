@@ -1,0 +1,70 @@
+import Foundation
+import ServiceKit
+import Testing
+
+@testable import NovaAPI
+@testable import NovaRAG
+
+@Suite("Configuration: bad values fail startup with the variable's name")
+struct ConfigurationTests {
+    @Test("defaults follow the contract: nova on 8000, nova-rag on 8001, data under ./data")
+    func defaults() throws {
+        let nova = try NovaConfig(env: EnvironmentReader([:]))
+        #expect(nova.listen.port == 8000)
+        #expect(nova.ragServiceURL == nil)
+        #expect(nova.ragTimeoutSeconds == 2)
+        #expect(nova.maxBodyBytes == 1 << 20)
+        #expect(nova.dataDirectory.hasSuffix("/data"))
+        let rag = try RAGConfig(env: EnvironmentReader([:]))
+        #expect(rag.listen.port == 8001)
+        #expect(rag.listen.host == "0.0.0.0")
+    }
+
+    @Test("PORT=abc names PORT and the value", arguments: ["abc", "70000", "-1"])
+    func badPort(value: String) throws {
+        let error = try #require(throws: ConfigError.self) { try NovaConfig(env: EnvironmentReader(["PORT": value])) }
+        #expect(error.key == "PORT")
+        #expect(error.description.contains("PORT"))
+        #expect(error.description.contains(value))
+    }
+
+    @Test("CHROMA_DB_PATH is accepted as an alias of NOVA_RAG_DATA_DIR")
+    func chromaAlias() throws {
+        let config = try RAGConfig(env: EnvironmentReader(["CHROMA_DB_PATH": "/tmp/legacy-chroma"]))
+        #expect(config.dataDirectory == "/tmp/legacy-chroma")
+    }
+
+    @Test("a malformed DATABASE_URL is refused without repeating it (it may hold a password)")
+    func badDatabaseURL() throws {
+        let error = try #require(throws: ConfigError.self) {
+            try NovaConfig(env: EnvironmentReader(["DATABASE_URL": "mysql://user:hunter2@db/x"]))
+        }
+        #expect(error.key == "DATABASE_URL")
+        #expect(!error.description.contains("hunter2"))
+    }
+
+    @Test("other bad values name their variable", arguments: [
+        ("RAG_TIMEOUT_SECONDS", "soon"), ("RAG_SERVICE_URL", "localhost:8001"), ("REDIS_URL", "http://x"), ("MAX_BODY_BYTES", "1"),
+        ("LOG_LEVEL", "loud"), ("JSON_LOGS", "maybe"),
+    ])
+    func otherBadValues(key: String, value: String) throws {
+        let env = EnvironmentReader([key: value])
+        let error = try #require(throws: ConfigError.self) {
+            _ = try LoggingBootstrap.settings(from: env)
+            _ = try NovaConfig(env: env)
+        }
+        #expect(error.key == key)
+    }
+
+    @Test("an unreachable DATABASE_URL fails startup with one message naming DATABASE_URL and no password")
+    func unreachableDatabase() async throws {
+        let env = EnvironmentReader(["DATABASE_URL": "postgres://nova:s3cret@127.0.0.1:1/nova?sslmode=disable", "HOST": "127.0.0.1"])
+        let config = try NovaConfig(env: env)
+        let error = try await #require(throws: StartupError.self) {
+            _ = try await NovaAPI.buildApplication(config: config, logger: TestEnvironment.logger)
+        }
+        #expect(error.description.contains("DATABASE_URL"))
+        #expect(error.description.contains("127.0.0.1:1"))
+        #expect(!error.description.contains("s3cret"))
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import Logging
+import ServiceKit
+
+/// A fresh temporary directory per test, and the environment both services need to start in it.
+struct TestEnvironment {
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("nova-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    /// Variables for nova, on loopback, plus `extra`.
+    func nova(_ extra: [String: String] = [:]) -> EnvironmentReader {
+        EnvironmentReader(["HOST": "127.0.0.1", "PORT": "0", "NOVA_DATA_DIR": directory.path].merging(extra) { $1 })
+    }
+
+    /// Variables for nova-rag, on loopback, plus `extra`.
+    func rag(_ extra: [String: String] = [:]) -> EnvironmentReader {
+        EnvironmentReader(["HOST": "127.0.0.1", "PORT": "0", "NOVA_RAG_DATA_DIR": directory.path].merging(extra) { $1 })
+    }
+
+    /// A logger that drops everything below warnings, so test output stays readable.
+    static let logger: Logger = {
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        return logger
+    }()
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: installs what it needs, starts PostgreSQL and Redis on loopback in a temporary
+# directory, builds with warnings as errors in Nova's own targets, runs `swift test`, and stops the servers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/packages.sh
+source scripts/lib/servers.sh
+
+nova_install_packages
+bash scripts/fetch-model.sh
+
+work=$(mktemp -d)
+chmod 755 "$work"
+cleanup() {
+    nova_stop_servers
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+nova_start_postgres "$work"
+nova_start_redis "$work"
+
+swift build --build-tests --explicit-target-dependency-import-check error
+swift test --skip-build --parallel --num-workers 2
