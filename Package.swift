@@ -28,6 +28,12 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CHiredis", pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .target(
+            name: "MiniLM",
+            dependencies: ["COpenBLAS"],
+            swiftSettings: strict
+        ),
         .target(
             name: "NovaJSON",
             swiftSettings: strict
@@ -91,17 +97,29 @@ let package = Package(
         .executableTarget(
             name: "NovaRAG",
             dependencies: [
-                "NovaCore", "NovaJSON", "Shared", "ServiceKit",
+                "NovaCore", "NovaJSON", "Shared", "ServiceKit", "MiniLM",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "MiniLMBenchmark",
+            dependencies: ["MiniLM"],
+            path: "benchmarks/embedder/Sources/MiniLMBenchmark",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MiniLMTests",
+            dependencies: ["MiniLM"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -111,6 +129,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -1,16 +1,25 @@
 import Hummingbird
 import Logging
+import NovaCore
 import ServiceKit
 
-/// Builds the nova-rag application: opens the store, wires controllers and middleware. Tests call it too.
+/// Builds the nova-rag application: opens the database, wires controllers and middleware, and opens the code
+/// cache before the server accepts requests (the PostgreSQL pool must be running for that). Tests call it too.
 func buildApplication(config: RAGConfig, logger: Logger) async throws -> some ApplicationProtocol {
     let database = try await SQLDatabase.open(config.database, logger: logger)
+    let embedder = try config.embedding.makeEmbedder()
+    let slot = CodeCacheSlot()
+    let admin = AdminGate(keyConfigured: config.apiKey != nil, allowUnauthenticated: config.allowUnauthenticatedAdmin)
+
     let router = Router()
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ErrorEnvelopeMiddleware(style: .detail))
+    router.add(middleware: ServiceTokenMiddleware(apiKey: config.apiKey))
     router.add(middleware: BodyLimitMiddleware(limit: config.maxBodyBytes))
-    router.addRoutes(HealthController(store: RAGStatus(persistentPath: config.dataDirectory)).routes)
+    router.addRoutes(HealthController(store: RAGStatus(persistentPath: config.dataDirectory, codeCache: slot)).routes)
+    router.addRoutes(CodeController(slot: slot, admin: admin).routes)
     router.addMethodNotAllowedRoutes()
+
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(config.listen.host, port: config.listen.port), serverName: "nova-rag"),
@@ -18,6 +27,12 @@ func buildApplication(config: RAGConfig, logger: Logger) async throws -> some Ap
     )
     if let postgres = database.backgroundService {
         app.addServices(postgres)
+    }
+    app.beforeServerStarts {
+        let store = try await openCodeEntryStore(database, logger: logger)
+        let cache = try await SemanticCodeCache.open(store: store, embedder: embedder, wallClock: SystemWallClock())
+        slot.install(cache)
+        logger.info("code cache open", metadata: ["entries": .stringConvertible(cache.count), "embedder": .string(embedder.modelName)])
     }
     return app
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NovaJSON
 import Shared
 
 /// The outcome of the last background check of nova's components, read by `GET /health`.

@@ -9,6 +9,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "Interface to bind (overrides HOST).") var host: String?
     @Option(help: "Port to listen on (overrides PORT).") var port: Int?
+    @Flag(help: "Allow destructive routes (/code/clear, DELETE /code/entries/{id}, /rag/reload) without RAG_API_KEY.")
+    var allowUnauthenticatedAdmin = false
 
     func run() async throws {
         try await runReportingStartupErrors(label: "nova-rag") {
@@ -18,6 +20,7 @@ struct ServeCommand: AsyncParsableCommand {
             var config = try RAGConfig(env: env)
             if let host { config.listen.host = host }
             if let port { config.listen.port = port }
+            config.allowUnauthenticatedAdmin = allowUnauthenticatedAdmin
             let logger = Logger(label: "nova-rag")
             let app = try await buildApplication(config: config, logger: logger)
             try await app.runService()

@@ -11,6 +11,12 @@ struct RAGConfig: Sendable {
     var database: DatabaseLocation
     /// `MAX_BODY_BYTES`, default 1 MiB.
     var maxBodyBytes: Int
+    /// `EMBEDDING_PROVIDER` and its settings.
+    var embedding: EmbeddingSettings
+    /// `RAG_API_KEY`: bearer token required on every route but `/` and `/health`.
+    var apiKey: String?
+    /// `--allow-unauthenticated-admin`: destructive routes work without `RAG_API_KEY`.
+    var allowUnauthenticatedAdmin = false
 
     /// Reads the configuration; a bad value is a ``ConfigError`` naming the variable.
     init(env: EnvironmentReader) throws {
@@ -19,5 +25,7 @@ struct RAGConfig: Sendable {
         dataDirectory = URL(fileURLWithPath: directory).standardizedFileURL.path
         database = try DatabaseLocation.parse(databaseURL: env.string("DATABASE_URL"), dataDirectory: dataDirectory, fileName: "nova-rag.sqlite")
         maxBodyBytes = try env.int("MAX_BODY_BYTES", default: 1 << 20, in: 1024...(1 << 30))
+        embedding = try EmbeddingSettings(env: env)
+        apiKey = env.string("RAG_API_KEY")
     }
 }

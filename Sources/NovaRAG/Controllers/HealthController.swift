@@ -10,7 +10,7 @@ struct HealthController<Context: RequestContext>: Sendable {
     var routes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
         routes.get("/") { _, _ in try JSONResponse.make(RAGServiceInfo()) }
-        routes.get("/health") { _, _ in try JSONResponse.make(await store.health()) }
+        routes.get("/health") { _, _ in try JSONResponse.make(store.health()) }
         return routes
     }
 }

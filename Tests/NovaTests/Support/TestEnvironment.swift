@@ -28,3 +28,12 @@ struct TestEnvironment {
         return logger
     }()
 }
+
+extension TestEnvironment {
+    /// `NOVA_MODEL_DIR` if set, else `<repo>/models`, where scripts/fetch-model.sh puts the built-in model.
+    static var modelDirectory: String {
+        ProcessInfo.processInfo.environment["NOVA_MODEL_DIR"]
+            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("models").path
+    }
+}

@@ -1,0 +1,25 @@
+/// One search result: an entry and its score (`max(0, cos)` rounded to 4 decimals).
+package struct CodeMatch: Sendable, Equatable {
+    /// The entry.
+    package let entry: CodeEntry
+    /// The score, in [0, 1], higher is closer.
+    package let score: Double
+}
+
+/// What a search returns: the matches, best first, or the error that made it fail (contract §2.7: still a 200).
+package struct CodeSearchOutcome: Sendable {
+    /// The matches, best first.
+    package let matches: [CodeMatch]
+    /// The failure, or nil.
+    package let error: String?
+}
+
+/// The result of a `/code/entries/{id}/result` report.
+package struct CodeResultOutcome: Sendable, Equatable {
+    /// Successes after the report.
+    package let successCount: Int
+    /// Failures after the report.
+    package let failureCount: Int
+    /// Whether the report evicted the entry.
+    package let deleted: Bool
+}

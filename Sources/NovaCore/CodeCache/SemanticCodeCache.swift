@@ -1,0 +1,194 @@
+import Foundation
+import NovaJSON
+
+/// The semantic code cache: validated code found again by what it is for (contract §2.7–2.10).
+///
+/// Writes go through the actor and return once the store made them durable; searches run concurrently on a
+/// snapshot-free read lock over the in-memory index. A candidate above the threshold is returned only if the
+/// ``PromptGuard`` finds no conflict (numbers, directions, fields, operations) between the two prompts.
+package actor SemanticCodeCache {
+    private let store: any CodeEntryStore
+    private let embedder: any Embedder
+    private let wallClock: any WallClock
+    private let timer: ContinuousClock
+    private let promptGuard = PromptGuard()
+    private let contents: ReadWriteLocked<CodeCacheContents>
+    private let statistics = ReadWriteLocked(CodeCacheStats())
+    private var lastIDTime = 0.0
+
+    private init(store: any CodeEntryStore, embedder: any Embedder, wallClock: any WallClock, timer: ContinuousClock, loaded: [StoredCodeEntry]) {
+        self.store = store
+        self.embedder = embedder
+        self.wallClock = wallClock
+        self.timer = timer
+        var contents = CodeCacheContents(dimension: embedder.dimension)
+        for stored in loaded {
+            contents.entries[stored.entry.id] = stored.entry
+            contents.index.upsert(id: stored.entry.id, workflowID: stored.entry.workflowID, vector: stored.vector)
+        }
+        self.contents = ReadWriteLocked(contents)
+    }
+
+    /// Opens the cache over `store`: checks that its vectors were made by `embedder`'s model (recording the model
+    /// in a new store) and loads every entry without re-embedding.
+    package static func open(
+        store: any CodeEntryStore, embedder: any Embedder, wallClock: any WallClock, timer: ContinuousClock = ContinuousClock()
+    ) async throws -> SemanticCodeCache {
+        let configured = EmbeddingModelInfo(name: embedder.modelName, dimension: embedder.dimension)
+        if let stored = try await store.recordedModel() {
+            guard stored == configured else { throw CodeCacheError.modelMismatch(stored: stored, configured: configured) }
+        } else {
+            try await store.recordModel(configured)
+        }
+        let loaded = try await store.loadAll()
+        for stored in loaded where stored.vector.count != configured.dimension {
+            throw CodeCacheError.badEmbedding(expected: configured.dimension, got: stored.vector.count)
+        }
+        return SemanticCodeCache(store: store, embedder: embedder, wallClock: wallClock, timer: timer, loaded: loaded)
+    }
+
+    /// Number of entries.
+    package nonisolated var count: Int { contents.read { $0.entries.count } }
+
+    /// Counters since start.
+    package nonisolated var stats: CodeCacheStats { statistics.read { $0 } }
+
+    /// Every entry (for `/code/stats`).
+    package nonisolated var allEntries: [CodeEntry] { contents.read { Array($0.entries.values) } }
+
+    /// One entry by id.
+    package nonisolated func entry(id: String) -> CodeEntry? {
+        contents.read { $0.entries[id] }
+    }
+
+    /// Saves validated code; a duplicate (same workflow, node action and code) is counted on the existing entry.
+    /// Returns the id of the stored entry.
+    package func save(_ input: CodeSaveInput) async throws -> String {
+        if let field = input.fieldWithSecret { throw CodeCacheError.secretInField(field) }
+        let now = WireDate.naive(wallClock.now())
+        let entry = CodeEntry(
+            id: nextID(), aiDescription: input.aiDescription, inputSchema: input.inputSchema, insights: input.insights, config: input.config,
+            code: input.code, nodeAction: input.nodeAction, nodeDescription: input.nodeDescription, workflowID: input.workflowID,
+            successCount: input.successCount, failureCount: 0, createdAt: input.createdAt ?? now, lastUsedAt: nil,
+            librariesUsed: input.librariesUsed, requiredKeys: input.requiredKeys, extraMetadata: input.extraMetadata)
+        let vector = try await embedOne(entry.searchText)
+        switch try await store.insert(entry, vector: vector, at: now) {
+        case .inserted:
+            contents.write { contents in
+                contents.entries[entry.id] = entry
+                contents.index.upsert(id: entry.id, workflowID: entry.workflowID, vector: vector)
+            }
+            return entry.id
+        case .merged(let id, let successCount, let lastUsedAt):
+            contents.write { contents in
+                contents.entries[id]?.successCount = successCount
+                contents.entries[id]?.lastUsedAt = lastUsedAt
+            }
+            return id
+        }
+    }
+
+    /// Finds entries whose search text is close to the query: best first, at most `topK`, each with
+    /// `score ≥ threshold` and no prompt-guard conflict. Failures come back in the outcome, not as errors.
+    package nonisolated func search(_ query: CodeSearchQuery) async -> CodeSearchOutcome {
+        let started = timer.now
+        guard count > 0 else {
+            record(started: started, matches: 0, rejected: 0, failed: false)
+            return CodeSearchOutcome(matches: [], error: nil)
+        }
+        let text = SearchText.normalisedQuery(query.text)
+        let vector: [Float]
+        do {
+            vector = try await embedOne(text)
+        } catch {
+            record(started: started, matches: 0, rejected: 0, failed: true)
+            return CodeSearchOutcome(matches: [], error: "embedding failed: \(error)")
+        }
+        let prompt = SearchText.prompt(of: text)
+        let filter: VectorIndex.Filter = query.workflowID.map(VectorIndex.Filter.workflow) ?? .all
+        var rejected = 0
+        let matches: [CodeMatch] = contents.read { contents in
+            var matches: [CodeMatch] = []
+            for hit in contents.index.search(vector, limit: 3 * query.topK, filter: filter) {
+                let score = (Double(max(0, hit.cosine)) * 10_000).rounded() / 10_000
+                guard score >= query.threshold, matches.count < query.topK else { break }
+                guard let entry = contents.entries[hit.id] else { continue }
+                if case .conflict = promptGuard.check(query: prompt, candidate: entry.aiDescription) {
+                    rejected += 1
+                    continue
+                }
+                matches.append(CodeMatch(entry: entry, score: score))
+            }
+            return matches
+        }
+        record(started: started, matches: matches.count, rejected: rejected, failed: false)
+        return CodeSearchOutcome(matches: matches, error: nil)
+    }
+
+    /// Records a reuse's outcome; an entry with at least 3 failures and a success rate under 0.7 is evicted.
+    /// Returns nil for an unknown id.
+    package func recordResult(id: String, success: Bool) async throws -> CodeResultOutcome? {
+        let now = WireDate.naive(wallClock.now())
+        guard let counts = try await store.recordResult(id: id, success: success, at: now) else { return nil }
+        let total = counts.successCount + counts.failureCount
+        let evict = counts.failureCount >= 3 && Double(counts.successCount) / Double(total) < 0.7
+        if evict {
+            _ = try await delete(id: id)
+        } else {
+            contents.write { contents in
+                contents.entries[id]?.successCount = counts.successCount
+                contents.entries[id]?.failureCount = counts.failureCount
+                contents.entries[id]?.lastUsedAt = now
+            }
+        }
+        return CodeResultOutcome(successCount: counts.successCount, failureCount: counts.failureCount, deleted: evict)
+    }
+
+    /// Deletes one entry; returns whether it existed.
+    package func delete(id: String) async throws -> Bool {
+        let existed = try await store.delete(id: id)
+        contents.write { contents in
+            contents.entries[id] = nil
+            contents.index.remove(id: id)
+        }
+        return existed
+    }
+
+    /// Deletes every entry; returns how many there were.
+    package func clear() async throws -> Int {
+        let deleted = try await store.deleteAll()
+        contents.write { contents in
+            contents.entries.removeAll()
+            contents.index.removeAll()
+        }
+        return deleted
+    }
+
+    private nonisolated func embedOne(_ text: String) async throws -> [Float] {
+        let vectors = try await embedder.embed([text])
+        guard let vector = vectors.first, vector.count == embedder.dimension else {
+            throw CodeCacheError.badEmbedding(expected: embedder.dimension, got: vectors.first?.count ?? 0)
+        }
+        return vector
+    }
+
+    private nonisolated func record(started: ContinuousClock.Instant, matches: Int, rejected: Int, failed: Bool) {
+        let elapsed = started.duration(to: timer.now)
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        statistics.write { stats in
+            stats.searches += 1
+            stats.hits += matches > 0 ? 1 : 0
+            stats.guardRejections += rejected
+            stats.failures += failed ? 1 : 0
+            stats.totalLatencyMilliseconds += milliseconds
+        }
+    }
+
+    /// `code_<count before insert>_<unix time with microseconds>`, strictly increasing within the process.
+    private func nextID() -> String {
+        var time = (wallClock.now().timeIntervalSince1970 * 1_000_000).rounded() / 1_000_000
+        if time <= lastIDTime { time = lastIDTime + 0.000001 }
+        lastIDTime = time
+        return "code_\(count)_\(String(format: "%.6f", time))"
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+
+extension JSONValue {
+    /// Compact JSON text with sorted keys, for storing in a text column.
+    package var jsonText: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+
+    /// Parses JSON text; nil when it is not JSON.
+    package init?(jsonText: String) {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(jsonText.utf8)) else { return nil }
+        self = value
+    }
+}

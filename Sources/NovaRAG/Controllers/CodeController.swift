@@ -1,0 +1,99 @@
+import Foundation
+import Hummingbird
+import NovaCore
+import NovaJSON
+import ServiceKit
+import Shared
+
+/// The semantic code cache routes (contract §2.7–2.10).
+struct CodeController<Context: RequestContext>: Sendable {
+    let slot: CodeCacheSlot
+    let admin: AdminGate
+
+    var routes: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        routes.post("/code/search") { request, context in try await search(request, context: context) }
+        routes.post("/code/save") { request, context in try await save(request, context: context) }
+        routes.get("/code/stats") { _, _ in try stats() }
+        routes.post("/code/clear") { _, _ in try await clear() }
+        routes.get("/code/entries/{id}") { _, context in try entry(context: context) }
+        routes.delete("/code/entries/{id}") { _, context in try await delete(context: context) }
+        routes.post("/code/entries/{id}/result") { request, context in try await result(request, context: context) }
+        return routes
+    }
+
+    private func search(_ request: Request, context: Context) async throws -> Response {
+        var fields = try BodyFields(try await request.decodeJSON(as: JSONValue.self, context: context))
+        let text = fields.string("query", minLength: 1)
+        let threshold = fields.double("threshold", in: 0...1) ?? 0.85
+        let topK = fields.int("top_k", in: 1...20) ?? 5
+        let workflowID = fields.int("workflow_id")
+        _ = fields.strings("available_keys")
+        try fields.validate()
+        guard let text else { throw RequestValidationError([]) }
+        let outcome = try await slot.require().search(CodeSearchQuery(text: text, threshold: threshold, topK: topK, workflowID: workflowID))
+        let matches = outcome.matches.map { CodeMatchBody(entry: $0.entry, score: $0.score) }
+        return try JSONResponse.make(CodeSearchResponse(matches: matches, query: text, threshold: threshold, error: outcome.error))
+    }
+
+    private func save(_ request: Request, context: Context) async throws -> Response {
+        let input = try CodeSaveRequestReader.read(try await request.decodeJSON(as: JSONValue.self, context: context))
+        let cache = try slot.require()
+        do {
+            return try JSONResponse.make(CodeSaveResponse.saved(id: try await cache.save(input)))
+        } catch let error as CodeCacheError {
+            guard case .secretInField = error else { return try JSONResponse.make(CodeSaveResponse.failed(error.description)) }
+            throw ServiceError(.unprocessableContent, error.description)
+        } catch {
+            context.logger.error("code save failed", metadata: ["error": .string(String(describing: error))])
+            return try JSONResponse.make(CodeSaveResponse.failed(String(describing: error)))
+        }
+    }
+
+    private func stats() throws -> Response {
+        let cache = try slot.require()
+        let entries = cache.allEntries
+        let counters = cache.stats
+        let average = entries.isEmpty ? 0 : Double(entries.map(\.successCount).reduce(0, +)) / Double(entries.count)
+        let body = CodeStatsResponse(
+            totalCodes: entries.count,
+            actions: Set(entries.map { $0.nodeAction.isEmpty ? "unknown" : $0.nodeAction }).sorted(),
+            avgSuccessCount: (average * 100).rounded() / 100,
+            totalFailures: entries.map(\.failureCount).reduce(0, +),
+            workflows: Set(entries.compactMap(\.workflowID)).sorted(),
+            searches: counters.searches, hits: counters.hits, hitRate: (counters.hitRate * 10_000).rounded() / 10_000,
+            rejectedHits: counters.guardRejections, searchFailures: counters.failures,
+            meanSearchLatencyMs: (counters.meanLatencyMilliseconds * 1000).rounded() / 1000)
+        return try JSONResponse.make(body)
+    }
+
+    private func clear() async throws -> Response {
+        try admin.check()
+        return try JSONResponse.make(CodeClearResponse(codesDeleted: try await slot.require().clear()))
+    }
+
+    private func entry(context: Context) throws -> Response {
+        let id = context.parameters.get("id") ?? ""
+        guard let entry = try slot.require().entry(id: id) else { throw ServiceError(.notFound, "Code entry not found") }
+        return try JSONResponse.make(CodeMatchBody(entry: entry, score: nil))
+    }
+
+    private func delete(context: Context) async throws -> Response {
+        try admin.check()
+        let id = context.parameters.get("id") ?? ""
+        guard try await slot.require().delete(id: id) else { throw ServiceError(.notFound, "Code entry not found") }
+        return try JSONResponse.make(CodeDeleteResponse(id: id))
+    }
+
+    private func result(_ request: Request, context: Context) async throws -> Response {
+        var fields = try BodyFields(try await request.decodeJSON(as: JSONValue.self, context: context))
+        let success = fields.bool("success")
+        try fields.validate()
+        let id = context.parameters.get("id") ?? ""
+        guard let success, let outcome = try await slot.require().recordResult(id: id, success: success) else {
+            throw ServiceError(.notFound, "Code entry not found")
+        }
+        return try JSONResponse.make(
+            CodeResultResponse(id: id, successCount: outcome.successCount, failureCount: outcome.failureCount, deleted: outcome.deleted))
+    }
+}

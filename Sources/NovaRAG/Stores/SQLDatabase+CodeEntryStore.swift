@@ -1,0 +1,36 @@
+import Logging
+import NovaCore
+import ServiceKit
+
+/// Opens the code-entry store on `database`, applying its migrations; a PostgreSQL pool must be running.
+func openCodeEntryStore(_ database: SQLDatabase, logger: Logger) async throws -> any CodeEntryStore {
+    switch database {
+    case .sqlite(let pool): try SQLiteCodeEntryStore(pool: pool)
+    case .postgres(let client): try await PostgresCodeEntryStore.open(client: client, logger: logger)
+    }
+}
+
+/// Runs `body` with the code-entry store of `database`, running the PostgreSQL pool meanwhile (for commands).
+func withStore(_ database: SQLDatabase, logger: Logger, _ body: @Sendable (any CodeEntryStore) async throws -> Void) async throws {
+    guard let client = database.backgroundService else {
+        return try await body(try await openCodeEntryStore(database, logger: logger))
+    }
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { await client.run() }
+        try await body(try await openCodeEntryStore(database, logger: logger))
+        group.cancelAll()
+    }
+}
+
+/// Re-embeds every entry of `store` with `embedder` and records its model; returns how many entries there were.
+func reindex(_ store: any CodeEntryStore, with embedder: any Embedder) async throws -> Int {
+    let entries = try await store.loadAll().map(\.entry)
+    var vectors: [String: [Float]] = [:]
+    for start in stride(from: 0, to: entries.count, by: 32) {
+        let batch = entries[start..<min(start + 32, entries.count)]
+        let embedded = try await embedder.embed(batch.map(\.searchText))
+        for (entry, vector) in zip(batch, embedded) { vectors[entry.id] = vector }
+    }
+    try await store.replaceVectors(vectors, model: EmbeddingModelInfo(name: embedder.modelName, dimension: embedder.dimension))
+    return entries.count
+}

@@ -1,0 +1,54 @@
+/// `GET /code/stats` answer (contract §2.9) plus search counters since the process started.
+package struct CodeStatsResponse: Codable, Sendable, Equatable {
+    /// Number of entries.
+    package var totalCodes: Int
+    /// Sorted distinct node actions.
+    package var actions: [String]
+    /// Mean success count, 2 decimals.
+    package var avgSuccessCount: Double
+    /// (new) Sum of failure counts.
+    package var totalFailures: Int
+    /// (new) Sorted distinct workflow ids.
+    package var workflows: [Int]
+    /// (new) Searches since start.
+    package var searches: Int
+    /// (new) Searches with at least one match.
+    package var hits: Int
+    /// (new) `hits / searches`, 4 decimals.
+    package var hitRate: Double
+    /// (new) Candidates above threshold rejected by the prompt guard.
+    package var rejectedHits: Int
+    /// (new) Searches that failed.
+    package var searchFailures: Int
+    /// (new) Mean search latency in milliseconds, 3 decimals.
+    package var meanSearchLatencyMs: Double
+
+    /// Creates the answer.
+    package init(
+        totalCodes: Int, actions: [String], avgSuccessCount: Double, totalFailures: Int, workflows: [Int], searches: Int, hits: Int, hitRate: Double,
+        rejectedHits: Int, searchFailures: Int, meanSearchLatencyMs: Double
+    ) {
+        self.totalCodes = totalCodes
+        self.actions = actions
+        self.avgSuccessCount = avgSuccessCount
+        self.totalFailures = totalFailures
+        self.workflows = workflows
+        self.searches = searches
+        self.hits = hits
+        self.hitRate = hitRate
+        self.rejectedHits = rejectedHits
+        self.searchFailures = searchFailures
+        self.meanSearchLatencyMs = meanSearchLatencyMs
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case actions, workflows, searches, hits
+        case totalCodes = "total_codes"
+        case avgSuccessCount = "avg_success_count"
+        case totalFailures = "total_failures"
+        case hitRate = "hit_rate"
+        case rejectedHits = "rejected_hits"
+        case searchFailures = "search_failures"
+        case meanSearchLatencyMs = "mean_search_latency_ms"
+    }
+}
