@@ -117,6 +117,12 @@ let package = Package(
             path: "benchmarks/embedder/Sources/MiniLMBenchmark",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "PrecisionEval",
+            dependencies: ["MiniLM", "NovaCore"],
+            path: "benchmarks/semantic-precision/Sources/PrecisionEval",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "MiniLMTests",
             dependencies: ["MiniLM"],

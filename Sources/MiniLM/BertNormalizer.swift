@@ -11,7 +11,7 @@ import Foundation
 /// 4. lower-case each character (full Unicode mapping, no context).
 ///
 /// HuggingFace classifies characters with tables of Unicode 8.0 for categories Cc/Cf/Co, Mn and
-/// P*; ``isUnicode8(_:)`` restricts the current tables to characters that existed then.
+/// P*; ``categoryInUnicode8(_:)`` gives the category a character had then.
 enum BertNormalizer {
     /// The normalised text as Unicode scalars.
     static func normalize(_ text: Substring) -> [Unicode.Scalar] {
@@ -46,23 +46,25 @@ enum BertNormalizer {
         result.reserveCapacity(cleaned.count)
         if isASCII {
             for scalar in cleaned {
-                let value = scalar.value
-                result.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+                appendLowercased(scalar, to: &result)
             }
             return result
         }
-        for scalar in String(cleaned).decomposedStringWithCanonicalMapping.unicodeScalars {
-            if scalar.properties.generalCategory == .nonspacingMark && isUnicode8(scalar) {
-                continue
-            }
-            if scalar.isASCII {
-                let value = scalar.value
-                result.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
-            } else {
-                result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            }
+        for scalar in String(cleaned).decomposedStringWithCanonicalMapping.unicodeScalars
+        where categoryInUnicode8(scalar) != .nonspacingMark {
+            appendLowercased(scalar, to: &result)
         }
         return result
+    }
+
+    /// Appends the lower-case form of `scalar`, one or more scalars (U+0130 becomes `i` and U+0307).
+    private static func appendLowercased(_ scalar: Unicode.Scalar, to result: inout [Unicode.Scalar]) {
+        let value = scalar.value
+        if value < 0x80 {
+            result.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+        } else {
+            result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        }
     }
 
     /// Whether BERT treats `scalar` as punctuation: ASCII punctuation (which includes symbols
@@ -73,10 +75,10 @@ enum BertNormalizer {
             return (0x21...0x2F).contains(value) || (0x3A...0x40).contains(value)
                 || (0x5B...0x60).contains(value) || (0x7B...0x7E).contains(value)
         }
-        switch scalar.properties.generalCategory {
+        switch categoryInUnicode8(scalar) {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
             .initialPunctuation, .finalPunctuation, .otherPunctuation:
-            return isUnicode8(scalar)
+            return true
         default:
             return false
         }
@@ -84,9 +86,9 @@ enum BertNormalizer {
 
     /// Control characters that clean-up removes: categories Cc, Cf and Co.
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+        switch categoryInUnicode8(scalar) {
         case .control, .format, .privateUse:
-            return isUnicode8(scalar)
+            return true
         default:
             return false
         }
@@ -104,9 +106,20 @@ enum BertNormalizer {
         }
     }
 
-    /// Whether `scalar` was assigned in Unicode 8.0 or earlier.
-    private static func isUnicode8(_ scalar: Unicode.Scalar) -> Bool {
-        guard let age = scalar.properties.age else { return false }
-        return age.major < 8 || (age.major == 8 && age.minor == 0)
+    /// The general category `scalar` had in Unicode 8.0, or `nil` if it was not assigned then.
+    /// Seven characters changed category since; checked against the reference tokenizer for
+    /// every code point, they are the only ones where today's category gives other tokens.
+    private static func categoryInUnicode8(_ scalar: Unicode.Scalar) -> Unicode.GeneralCategory? {
+        switch scalar.value {
+        case 0x166D, 0x111C9: return .otherPunctuation
+        case 0x1734, 0x1171E: return .nonspacingMark
+        case 0x1885, 0x1886: return .otherLetter
+        case 0xA9BD: return .spacingMark
+        default:
+            guard let age = scalar.properties.age, age.major < 8 || (age.major == 8 && age.minor == 0) else {
+                return nil
+            }
+            return scalar.properties.generalCategory
+        }
     }
 }

@@ -14,12 +14,12 @@ public final class MiniLMModel: Sendable {
     public static let maxSequenceLength = 256
     /// Files the model directory must contain.
     public static let requiredFiles = ["config.json", "vocab.txt", "model.safetensors"]
-    /// Largest number of tokens encoded in one forward pass; longer batches are split, which
-    /// bounds the scratch memory of a call (about 50 MiB).
-    static let tokensPerPass = 4096
 
     /// Length of every embedding (384).
     public let dimension: Int
+    /// Largest number of tokens ``embed(_:)`` encodes in one forward pass; bigger batches are
+    /// split into several passes.
+    public let tokensPerPass: Int
     /// The tokenizer built from the model's `vocab.txt`.
     public let tokenizer: WordPieceTokenizer
     private let encoder: BertEncoder
@@ -27,10 +27,13 @@ public final class MiniLMModel: Sendable {
     /// Loads the model from `directory` (for example `<NOVA_MODEL_DIR>/all-MiniLM-L6-v2`), which
     /// must hold ``requiredFiles`` as `scripts/fetch-model.sh` installs them.
     ///
+    /// `tokensPerPass` bounds the scratch memory of an ``embed(_:)`` call: about 15 KiB per token,
+    /// so 60 MiB for the default 4096; a pass takes at least one whole text.
+    ///
     /// - Throws: ``MiniLMError/modelDirectoryMissing(_:)`` or ``MiniLMError/modelFileMissing(_:)``,
     ///   whose description names the path and says to run `scripts/fetch-model.sh`, or
     ///   ``MiniLMError/invalidModelFile(_:reason:)`` for a corrupt or unexpected file.
-    public init(directory: URL) throws {
+    public init(directory: URL, tokensPerPass: Int = 4096) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
             isDirectory.boolValue
@@ -51,6 +54,7 @@ public final class MiniLMModel: Sendable {
         encoder = BertEncoder(
             configuration: configuration, weights: try BertWeights(configuration: configuration, from: weightsFile))
         dimension = configuration.hiddenSize
+        self.tokensPerPass = tokensPerPass
     }
 
     /// The token ids the model reads for `text`: `[CLS] … [SEP]`, at most ``maxSequenceLength``.
@@ -58,8 +62,8 @@ public final class MiniLMModel: Sendable {
         tokenizer.encode(text)
     }
 
-    /// The unit-length embedding of each text, in order. Texts are encoded together (in passes
-    /// of up to a few thousand tokens); each vector is the same as when its text is embedded alone.
+    /// The unit-length embedding of each text, in order. Texts are encoded together, in passes of
+    /// up to ``tokensPerPass`` tokens; each vector is the same as when its text is embedded alone.
     public func embed(_ texts: [String]) -> [[Float]] {
         let sequences = texts.map(tokenizer.encode)
         var vectors: [[Float]] = []
@@ -68,7 +72,7 @@ public final class MiniLMModel: Sendable {
         while start < sequences.count {
             var end = start
             var tokens = 0
-            while end < sequences.count, end == start || tokens + sequences[end].count <= Self.tokensPerPass {
+            while end < sequences.count, end == start || tokens + sequences[end].count <= tokensPerPass {
                 tokens += sequences[end].count
                 end += 1
             }

@@ -26,7 +26,7 @@ func buildApplication(config: RAGConfig, logger: Logger) async throws -> some Ap
         logger: logger
     )
     if let postgres = database.backgroundService {
-        app.addServices(postgres)
+        app.addServices(postgres, PostgresChangeFeed(client: postgres, slot: slot, logger: logger))
     }
     app.beforeServerStarts {
         let store = try await openCodeEntryStore(database, logger: logger)

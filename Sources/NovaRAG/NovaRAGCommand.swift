@@ -6,7 +6,7 @@ struct NovaRAGCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nova-rag",
         abstract: "Vector store for Nova: semantic code cache and documentation retrieval.",
-        subcommands: [ServeCommand.self, ReindexCommand.self],
+        subcommands: [ServeCommand.self, ImportCommand.self, ReindexCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 }

@@ -3,7 +3,12 @@ struct CodeCacheContents: Sendable {
     var entries: [String: CodeEntry] = [:]
     var index: VectorIndex
 
-    init(dimension: Int) {
+    /// Contents holding `loaded`, in order.
+    init(dimension: Int, loaded: [StoredCodeEntry]) {
         index = VectorIndex(dimension: dimension)
+        for stored in loaded {
+            entries[stored.entry.id] = stored.entry
+            index.upsert(id: stored.entry.id, workflowID: stored.entry.workflowID, vector: stored.vector)
+        }
     }
 }

@@ -43,8 +43,11 @@ package protocol CodeEntryStore: Sendable {
     func recordModel(_ model: EmbeddingModelInfo) async throws
     /// Every entry with its vector.
     func loadAll() async throws -> [StoredCodeEntry]
-    /// Adds `entry`, or merges it into an existing duplicate whose `last_used_at` becomes `time`.
-    func insert(_ entry: CodeEntry, vector: [Float], at time: String) async throws -> InsertOutcome
+    /// One entry with its vector, or nil.
+    func load(id: String) async throws -> StoredCodeEntry?
+    /// Adds each entry, or merges it into an existing duplicate whose `last_used_at` becomes `time`, in one
+    /// transaction; one outcome per entry, in order.
+    func insert(_ batch: [StoredCodeEntry], at time: String) async throws -> [InsertOutcome]
     /// Adds one success or failure to an entry; returns the counts after the update, nil when it does not exist.
     func recordResult(id: String, success: Bool, at time: String) async throws -> (successCount: Int, failureCount: Int)?
     /// Deletes an entry; returns whether it existed.

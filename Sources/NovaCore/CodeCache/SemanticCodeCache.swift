@@ -21,12 +21,7 @@ package actor SemanticCodeCache {
         self.embedder = embedder
         self.wallClock = wallClock
         self.timer = timer
-        var contents = CodeCacheContents(dimension: embedder.dimension)
-        for stored in loaded {
-            contents.entries[stored.entry.id] = stored.entry
-            contents.index.upsert(id: stored.entry.id, workflowID: stored.entry.workflowID, vector: stored.vector)
-        }
-        self.contents = ReadWriteLocked(contents)
+        self.contents = ReadWriteLocked(CodeCacheContents(dimension: embedder.dimension, loaded: loaded))
     }
 
     /// Opens the cache over `store`: checks that its vectors were made by `embedder`'s model (recording the model
@@ -64,27 +59,44 @@ package actor SemanticCodeCache {
     /// Saves validated code; a duplicate (same workflow, node action and code) is counted on the existing entry.
     /// Returns the id of the stored entry.
     package func save(_ input: CodeSaveInput) async throws -> String {
-        if let field = input.fieldWithSecret { throw CodeCacheError.secretInField(field) }
+        try await saveAll([input])[0]
+    }
+
+    /// Saves several entries in one store transaction (the `nova-rag import` path), embedding them in one batch.
+    /// Returns the stored id of each, in order.
+    package func saveAll(_ inputs: [CodeSaveInput]) async throws -> [String] {
+        for input in inputs {
+            if let field = input.fieldWithSecret { throw CodeCacheError.secretInField(field) }
+        }
         let now = WireDate.naive(wallClock.now())
-        let entry = CodeEntry(
-            id: nextID(), aiDescription: input.aiDescription, inputSchema: input.inputSchema, insights: input.insights, config: input.config,
-            code: input.code, nodeAction: input.nodeAction, nodeDescription: input.nodeDescription, workflowID: input.workflowID,
-            successCount: input.successCount, failureCount: 0, createdAt: input.createdAt ?? now, lastUsedAt: nil,
-            librariesUsed: input.librariesUsed, requiredKeys: input.requiredKeys, extraMetadata: input.extraMetadata)
-        let vector = try await embedOne(entry.searchText)
-        switch try await store.insert(entry, vector: vector, at: now) {
-        case .inserted:
-            contents.write { contents in
-                contents.entries[entry.id] = entry
-                contents.index.upsert(id: entry.id, workflowID: entry.workflowID, vector: vector)
+        var entries: [CodeEntry] = []
+        for input in inputs {
+            entries.append(
+                CodeEntry(
+                    id: nextID(offset: entries.count), aiDescription: input.aiDescription, inputSchema: input.inputSchema, insights: input.insights,
+                    config: input.config, code: input.code, nodeAction: input.nodeAction, nodeDescription: input.nodeDescription,
+                    workflowID: input.workflowID, successCount: input.successCount, failureCount: 0, createdAt: input.createdAt ?? now,
+                    lastUsedAt: nil, librariesUsed: input.librariesUsed, requiredKeys: input.requiredKeys, extraMetadata: input.extraMetadata))
+        }
+        let vectors = try await embedder.embed(entries.map(\.searchText))
+        guard vectors.count == entries.count, vectors.allSatisfy({ $0.count == embedder.dimension }) else {
+            throw CodeCacheError.badEmbedding(expected: embedder.dimension, got: vectors.first(where: { $0.count != embedder.dimension })?.count ?? 0)
+        }
+        let stored = zip(entries, vectors).map { StoredCodeEntry(entry: $0, vector: $1) }
+        let outcomes = try await store.insert(stored, at: now)
+        return contents.write { contents in
+            zip(stored, outcomes).map { stored, outcome in
+                switch outcome {
+                case .inserted:
+                    contents.entries[stored.entry.id] = stored.entry
+                    contents.index.upsert(id: stored.entry.id, workflowID: stored.entry.workflowID, vector: stored.vector)
+                    return stored.entry.id
+                case .merged(let id, let successCount, let lastUsedAt):
+                    contents.entries[id]?.successCount = successCount
+                    contents.entries[id]?.lastUsedAt = lastUsedAt
+                    return id
+                }
             }
-            return entry.id
-        case .merged(let id, let successCount, let lastUsedAt):
-            contents.write { contents in
-                contents.entries[id]?.successCount = successCount
-                contents.entries[id]?.lastUsedAt = lastUsedAt
-            }
-            return id
         }
     }
 
@@ -147,21 +159,41 @@ package actor SemanticCodeCache {
     /// Deletes one entry; returns whether it existed.
     package func delete(id: String) async throws -> Bool {
         let existed = try await store.delete(id: id)
-        contents.write { contents in
-            contents.entries[id] = nil
-            contents.index.remove(id: id)
-        }
+        removeLocally(id)
         return existed
     }
 
     /// Deletes every entry; returns how many there were.
     package func clear() async throws -> Int {
         let deleted = try await store.deleteAll()
-        contents.write { contents in
-            contents.entries.removeAll()
-            contents.index.removeAll()
-        }
+        contents.write { $0 = CodeCacheContents(dimension: embedder.dimension, loaded: []) }
         return deleted
+    }
+
+    /// Applies a change another replica made to the shared store.
+    package func apply(_ change: CodeEntryChange) async throws {
+        switch change {
+        case .upserted(let id):
+            guard let stored = try await store.load(id: id) else { return removeLocally(id) }
+            contents.write { contents in
+                contents.entries[id] = stored.entry
+                contents.index.upsert(id: id, workflowID: stored.entry.workflowID, vector: stored.vector)
+            }
+        case .deleted(let id):
+            removeLocally(id)
+        case .cleared:
+            contents.write { $0 = CodeCacheContents(dimension: embedder.dimension, loaded: []) }
+        case .reload:
+            let loaded = try await store.loadAll()
+            contents.write { $0 = CodeCacheContents(dimension: embedder.dimension, loaded: loaded) }
+        }
+    }
+
+    private func removeLocally(_ id: String) {
+        contents.write { contents in
+            contents.entries[id] = nil
+            contents.index.remove(id: id)
+        }
     }
 
     private nonisolated func embedOne(_ text: String) async throws -> [Float] {
@@ -184,11 +216,12 @@ package actor SemanticCodeCache {
         }
     }
 
-    /// `code_<count before insert>_<unix time with microseconds>`, strictly increasing within the process.
-    private func nextID() -> String {
+    /// `code_<count before insert>_<unix time with microseconds>`, strictly increasing within the process;
+    /// `offset` counts the entries of the same batch before this one.
+    private func nextID(offset: Int) -> String {
         var time = (wallClock.now().timeIntervalSince1970 * 1_000_000).rounded() / 1_000_000
         if time <= lastIDTime { time = lastIDTime + 0.000001 }
         lastIDTime = time
-        return "code_\(count)_\(String(format: "%.6f", time))"
+        return "code_\(count + offset)_\(String(format: "%.6f", time))"
     }
 }

@@ -66,14 +66,6 @@ package struct VectorIndex: Sendable {
         return true
     }
 
-    /// Removes every row.
-    package mutating func removeAll() {
-        storage.removeAll()
-        ids.removeAll()
-        workflows.removeAll()
-        rowOfID.removeAll()
-    }
-
     /// The `limit` rows most similar to `query` that pass `filter`, best first (ties by insertion order).
     package func search(_ query: [Float], limit: Int, filter: Filter) -> [Hit] {
         guard limit > 0, query.count == dimension else { return [] }

@@ -2,13 +2,16 @@
 /// tokens hashed into 1536 dimensions and L2-normalised. Identical texts score 1.0, texts with disjoint words 0.
 /// For offline tests and benchmarks only; it understands nothing.
 package struct HashEmbedder: Embedder {
-    /// `hash-bow-1536`.
-    package let modelName = "hash-bow-1536"
-    /// 1536, as the original's OpenAI model.
-    package let dimension = 1536
+    /// `hash-bow-<dimension>`.
+    package let modelName: String
+    /// 1536 by default, as the original's OpenAI model.
+    package let dimension: Int
 
     /// Creates the embedder.
-    package init() {}
+    package init(dimension: Int = 1536) {
+        self.dimension = dimension
+        self.modelName = "hash-bow-\(dimension)"
+    }
 
     /// One vector per text.
     package func embed(_ texts: [String]) async throws -> [[Float]] {

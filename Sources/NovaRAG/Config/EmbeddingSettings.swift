@@ -7,8 +7,9 @@ enum EmbeddingSettings: Sendable {
     case local(modelDirectory: String)
     /// An OpenAI-compatible `/embeddings` API.
     case openAI(baseURL: String, apiKey: String, model: String, dimension: Int)
-    /// The deterministic bag-of-words embedder of contract §2.11 (tests and benchmarks only).
-    case hash
+    /// The deterministic bag-of-words embedder of contract §2.11 (tests and benchmarks only), 1536 dimensions unless
+    /// `EMBEDDING_DIMENSIONS` says otherwise (benchmarks use 384, the built-in model's size).
+    case hash(dimension: Int)
 
     /// Reads `EMBEDDING_PROVIDER` (`local` default), `NOVA_MODEL_DIR`, `OPENAI_API_KEY`, `OPENAI_BASE_URL`,
     /// `EMBEDDING_MODEL` and `EMBEDDING_DIMENSIONS`.
@@ -24,7 +25,7 @@ enum EmbeddingSettings: Sendable {
             let base = env.string("OPENAI_BASE_URL", default: "https://api.openai.com/v1")
             self = .openAI(baseURL: base.hasSuffix("/") ? String(base.dropLast()) : base, apiKey: key, model: model, dimension: dimension)
         case "hash":
-            self = .hash
+            self = .hash(dimension: try env.int("EMBEDDING_DIMENSIONS", default: 1536, in: 8...16384))
         default:
             let directory = URL(fileURLWithPath: env.string("NOVA_MODEL_DIR", default: "./models")).appendingPathComponent("all-MiniLM-L6-v2")
             self = .local(modelDirectory: directory.standardizedFileURL.path)

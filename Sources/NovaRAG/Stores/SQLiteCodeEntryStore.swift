@@ -31,39 +31,50 @@ struct SQLiteCodeEntryStore: CodeEntryStore {
 
     func loadAll() async throws -> [StoredCodeEntry] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(CodeEntryRow.columns) FROM code_entries ORDER BY rowid").map { row in
-                let entry = CodeEntryRow.entry(
-                    id: row["id"], workflowID: row["workflow_id"], nodeAction: row["node_action"], nodeDescription: row["node_description"],
-                    aiDescription: row["ai_description"], code: row["code"], inputSchema: row["input_schema"], insights: row["insights"],
-                    config: row["config"], extraMetadata: row["extra_metadata"], librariesUsed: row["libraries_used"],
-                    requiredKeys: row["required_keys"], successCount: row["success_count"], failureCount: row["failure_count"],
-                    createdAt: row["created_at"], lastUsedAt: row["last_used_at"])
-                let blob: Data = row["vector"]
-                return StoredCodeEntry(entry: entry, vector: VectorBytes.decode(blob))
-            }
+            try Row.fetchAll(db, sql: "SELECT \(CodeEntryRow.columns) FROM code_entries ORDER BY rowid").map(Self.stored)
         }
     }
 
-    func insert(_ entry: CodeEntry, vector: [Float], at now: String) async throws -> InsertOutcome {
-        let row = CodeEntryRow(entry: entry, vector: vector)
-        return try await pool.write { db in
-            let returned = try Row.fetchOne(
-                db,
-                sql: """
-                    INSERT INTO code_entries (\(CodeEntryRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, NULL, ?)
-                    ON CONFLICT(dedup_key) DO UPDATE SET success_count = success_count + excluded.success_count, last_used_at = ?
-                    RETURNING id, success_count, last_used_at
-                    """,
-                arguments: [
-                    entry.id, entry.dedupKey, entry.workflowID, entry.nodeAction, entry.nodeDescription, entry.aiDescription, entry.code,
-                    row.inputSchema, row.insights, row.config, row.extraMetadata, row.librariesUsed, row.requiredKeys, entry.successCount,
-                    entry.createdAt, Data(VectorBytes.encode(vector)), now,
-                ])
-            guard let returned else { throw DatabaseError(message: "INSERT … RETURNING returned no row") }
-            let id: String = returned["id"]
-            if id == entry.id { return .inserted }
-            return .merged(id: id, successCount: returned["success_count"], lastUsedAt: returned["last_used_at"] ?? now)
+    func load(id: String) async throws -> StoredCodeEntry? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(CodeEntryRow.columns) FROM code_entries WHERE id = ?", arguments: [id]).map(Self.stored)
         }
+    }
+
+    private static func stored(_ row: Row) -> StoredCodeEntry {
+        let entry = CodeEntryRow.entry(
+            id: row["id"], workflowID: row["workflow_id"], nodeAction: row["node_action"], nodeDescription: row["node_description"],
+            aiDescription: row["ai_description"], code: row["code"], inputSchema: row["input_schema"], insights: row["insights"],
+            config: row["config"], extraMetadata: row["extra_metadata"], librariesUsed: row["libraries_used"], requiredKeys: row["required_keys"],
+            successCount: row["success_count"], failureCount: row["failure_count"], createdAt: row["created_at"], lastUsedAt: row["last_used_at"])
+        let blob: Data = row["vector"]
+        return StoredCodeEntry(entry: entry, vector: VectorBytes.decode(blob))
+    }
+
+    func insert(_ batch: [StoredCodeEntry], at now: String) async throws -> [InsertOutcome] {
+        try await pool.write { db in
+            try batch.map { stored in try Self.insert(stored.entry, vector: stored.vector, at: now, db: db) }
+        }
+    }
+
+    private static func insert(_ entry: CodeEntry, vector: [Float], at now: String, db: Database) throws -> InsertOutcome {
+        let row = CodeEntryRow(entry: entry, vector: vector)
+        let returned = try Row.fetchOne(
+            db,
+            sql: """
+                INSERT INTO code_entries (\(CodeEntryRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, NULL, ?)
+                ON CONFLICT(dedup_key) DO UPDATE SET success_count = success_count + excluded.success_count, last_used_at = ?
+                RETURNING id, success_count, last_used_at
+                """,
+            arguments: [
+                entry.id, entry.dedupKey, entry.workflowID, entry.nodeAction, entry.nodeDescription, entry.aiDescription, entry.code,
+                row.inputSchema, row.insights, row.config, row.extraMetadata, row.librariesUsed, row.requiredKeys, entry.successCount,
+                entry.createdAt, Data(VectorBytes.encode(vector)), now,
+            ])
+        guard let returned else { throw DatabaseError(message: "INSERT … RETURNING returned no row") }
+        let id: String = returned["id"]
+        if id == entry.id { return .inserted }
+        return .merged(id: id, successCount: returned["success_count"], lastUsedAt: returned["last_used_at"] ?? now)
     }
 
     func recordResult(id: String, success: Bool, at time: String) async throws -> (successCount: Int, failureCount: Int)? {

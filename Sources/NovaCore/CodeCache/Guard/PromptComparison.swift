@@ -1,0 +1,140 @@
+/// Compares the analyses of two prompts, check by check, and names the first disagreement.
+struct PromptComparison {
+    /// The new prompt.
+    let query: PromptAnalysis
+    /// The stored entry's prompt.
+    let candidate: PromptAnalysis
+
+    /// Dimensions on which two prompts conflict only when they share no value (one may do more than the other).
+    private static let overlappingDimensions: Set<ContrastDimension> = [.action]
+    /// The most content terms each prompt may have that the other lacks for them to count as a swapped-word pair.
+    private static let maximumSwappedTerms = 2
+    /// The least shared evidence (terms, agreeing dimensions, numbers) for two prompts to count as the same template.
+    private static let minimumSharedEvidence = 1
+
+    /// The reason of the first conflict, or nil when the prompts are compatible.
+    func conflict() -> String? {
+        numberConflict() ?? currencyConflict() ?? spanConflict() ?? identifierConflict() ?? literalConflict()
+            ?? contrastConflict() ?? negationConflict() ?? compoundConflict() ?? swappedTermConflict()
+    }
+
+    private func numberConflict() -> String? {
+        let queryAll = query.numbers.union(query.weakNumbers), candidateAll = candidate.numbers.union(candidate.weakNumbers)
+        let queryNumbers = query.numbers.union(query.weakNumbers.intersection(candidateAll))
+        let candidateNumbers = candidate.numbers.union(candidate.weakNumbers.intersection(queryAll))
+        guard queryNumbers != candidateNumbers else { return nil }
+        return "number \(Self.describe(queryNumbers)) vs \(Self.describe(candidateNumbers))"
+    }
+
+    private func currencyConflict() -> String? {
+        let queryCodes = query.currencies, candidateCodes = candidate.currencies
+        guard !queryCodes.isEmpty, !candidateCodes.isEmpty, queryCodes != candidateCodes else { return nil }
+        if Set(queryCodes) == Set(candidateCodes) {
+            return "direction \(queryCodes.joined(separator: "→")) vs \(candidateCodes.joined(separator: "→"))"
+        }
+        return "currency \(queryCodes.joined(separator: ", ")) vs \(candidateCodes.joined(separator: ", "))"
+    }
+
+    /// "from A to B" against "from B to A".
+    private func spanConflict() -> String? {
+        let querySources = query.sources.subtracting(query.targets), queryTargets = query.targets.subtracting(query.sources)
+        let candidateSources = candidate.sources.subtracting(candidate.targets)
+        let candidateTargets = candidate.targets.subtracting(candidate.sources)
+        let forward = querySources.intersection(candidateTargets), backward = queryTargets.intersection(candidateSources)
+        guard !forward.isEmpty, !backward.isEmpty else { return nil }
+        let from = Self.describe(forward), to = Self.describe(backward)
+        return "direction from \(from) to \(to) vs from \(to) to \(from)"
+    }
+
+    private func identifierConflict() -> String? {
+        let queryNames = query.identifiers, candidateNames = candidate.identifiers
+        guard !queryNames.isEmpty, !candidateNames.isEmpty, queryNames != candidateNames else { return nil }
+        let kind = Set(queryNames) == Set(candidateNames) ? "direction" : "field"
+        return "\(kind) \(queryNames.joined(separator: ", ").uppercased()) vs \(candidateNames.joined(separator: ", ").uppercased())"
+    }
+
+    private func literalConflict() -> String? {
+        let queryLiterals = query.literals, candidateLiterals = candidate.literals
+        guard !queryLiterals.isEmpty, !candidateLiterals.isEmpty, queryLiterals != candidateLiterals else { return nil }
+        return "field '\(queryLiterals.joined(separator: "', '"))' vs '\(candidateLiterals.joined(separator: "', '"))'"
+    }
+
+    private func contrastConflict() -> String? {
+        for dimension in ContrastDimension.allCases {
+            guard let queryValues = query.contrasts[dimension], let candidateValues = candidate.contrasts[dimension] else { continue }
+            let disagree =
+                Self.overlappingDimensions.contains(dimension)
+                ? queryValues.isDisjoint(with: candidateValues) : queryValues != candidateValues
+            if disagree { return "\(dimension.kind) \(Self.describe(queryValues)) vs \(Self.describe(candidateValues))" }
+        }
+        return nil
+    }
+
+    private func negationConflict() -> String? {
+        let queryNegated = query.negations % 2 == 1, candidateNegated = candidate.negations % 2 == 1
+        guard queryNegated != candidateNegated else { return nil }
+        return queryNegated ? "negation negated vs affirmative" : "negation affirmative vs negated"
+    }
+
+    /// "order date" against "delivery date": the same head noun with other modifiers only.
+    private func compoundConflict() -> String? {
+        for (head, modifiers) in query.compounds.sorted(by: { $0.key < $1.key }) {
+            guard let others = candidate.compounds[head], others.isDisjoint(with: modifiers) else { continue }
+            let queryNames = modifiers.sorted().map { "\($0) \(head)" }.joined(separator: ", ")
+            let candidateNames = others.sorted().map { "\($0) \(head)" }.joined(separator: ", ")
+            return "field \(queryNames) vs \(candidateNames)"
+        }
+        return nil
+    }
+
+    /// The same request with a content word swapped in place: "invoice total" against "invoice date", "sender" against
+    /// "recipient", "count" against "list". The swapped words must stand between the same neighbours of the two
+    /// prompts' longest common sequence of words, so that reordered paraphrases are not mistaken for swaps.
+    private func swappedTermConflict() -> String? {
+        let queryWords = swappableWords(of: query, other: candidate), candidateWords = swappableWords(of: candidate, other: query)
+        let onlyQuery = Set(queryWords.keys).subtracting(candidateWords.keys)
+        let onlyCandidate = Set(candidateWords.keys).subtracting(queryWords.keys)
+        let shared = Set(query.terms.keys).intersection(candidate.terms.keys).subtracting(PromptLexicon.lightTerms)
+        guard !onlyQuery.isEmpty, !onlyCandidate.isEmpty,
+            onlyQuery.count <= Self.maximumSwappedTerms, onlyCandidate.count <= Self.maximumSwappedTerms,
+            sharedEvidence(terms: shared) >= Self.minimumSharedEvidence,
+            let swap = SequenceAlignment(
+                query.sequence.filter { queryWords[$0] != nil }, candidate.sequence.filter { candidateWords[$0] != nil }
+            ).firstReplacement(onlyIn: onlyQuery, and: onlyCandidate)
+        else { return nil }
+        let querySurface = swap.query.compactMap { queryWords[$0] }.joined(separator: ", ")
+        let candidateSurface = swap.candidate.compactMap { candidateWords[$0] }.joined(separator: ", ")
+        return "term \(querySurface) vs \(candidateSurface)"
+    }
+
+    /// Content terms that are not light, and operations on dimensions the other prompt leaves unnamed, each with the
+    /// words the prompt used (an operation by its value).
+    private func swappableWords(of analysis: PromptAnalysis, other: PromptAnalysis) -> [String: String] {
+        var words = analysis.terms.filter { !PromptLexicon.lightTerms.contains($0.key) }
+        for (dimension, values) in analysis.contrasts where dimension.kind == "operation" && other.contrasts[dimension] == nil {
+            for value in values { words["\(dimension.rawValue):\(value)"] = analysis.contrastWords[value] ?? value }
+        }
+        return words
+    }
+
+    /// Shared terms, plus one for each contrast dimension on which both prompts name the same values, plus one for
+    /// shared numbers.
+    private func sharedEvidence(terms: Set<String>) -> Int {
+        let agreeingDimensions = ContrastDimension.allCases.filter { dimension in
+            guard let values = query.contrasts[dimension] else { return false }
+            return values == candidate.contrasts[dimension]
+        }
+        return terms.count + agreeingDimensions.count + (query.numbers.isEmpty || query.numbers != candidate.numbers ? 0 : 1)
+    }
+
+    /// Numbers as written in a reason: integers without a decimal part, "none" for an empty set.
+    private static func describe(_ numbers: Set<Double>) -> String {
+        guard !numbers.isEmpty else { return "none" }
+        return numbers.sorted().map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : String($0) }.joined(separator: ", ")
+    }
+
+    /// Values or terms as written in a reason, sorted.
+    private static func describe(_ values: Set<String>) -> String {
+        values.sorted().joined(separator: "+")
+    }
+}

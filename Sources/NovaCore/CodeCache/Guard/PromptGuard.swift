@@ -1,0 +1,25 @@
+/// Decides whether a stored entry's prompt asks for the same thing as a new prompt, beyond cosine similarity.
+///
+/// Sentence embeddings place near-miss prompts ("> 1000" / "> 5000", "EUR to USD" / "USD to EUR", "invoice total" /
+/// "invoice date", "insert" / "delete") above any useful cosine threshold. The guard reads both prompts with closed
+/// English and Spanish word lists and reports a conflict when they disagree on a number, a currency or its order,
+/// a "from … to …" direction, a column letter or quoted literal, a value of a contrast dimension (sort order,
+/// first/last, maximum/minimum, comparison operator, aggregate, data action, …), a negation, or when they are the
+/// same request with one content word swapped for another that is not a known synonym.
+package struct PromptGuard: Sendable {
+    private let lexicon: PromptLexicon
+
+    /// A guard using the built-in word lists.
+    package init() {
+        lexicon = .shared
+    }
+
+    /// Compares the new prompt (`query`) with the prompt of a stored entry (`candidate`).
+    package func check(query: String, candidate: String) -> PromptGuardVerdict {
+        let comparison = PromptComparison(
+            query: PromptAnalysis(query, lexicon: lexicon),
+            candidate: PromptAnalysis(candidate, lexicon: lexicon)
+        )
+        return comparison.conflict().map(PromptGuardVerdict.conflict) ?? .compatible
+    }
+}

@@ -1,0 +1,47 @@
+extension PromptLexicon {
+    /// Function words that carry no content of their own (English and Spanish).
+    static let stopWords: Set<String> = [
+        "a", "an", "the", "this", "that", "these", "those", "it", "its", "itself", "of", "in", "on", "at", "by", "for",
+        "with", "as", "and", "or", "then", "than", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have",
+        "had", "having", "do", "does", "did", "will", "would", "should", "can", "could", "may", "might", "must", "shall",
+        "please", "all", "every", "each", "any", "some", "only", "just", "also", "there", "their", "theirs", "them", "they",
+        "we", "our", "ours", "us", "you", "your", "i", "me", "my", "he", "she", "his", "her", "him", "who", "whom", "whose",
+        "which", "what", "where", "when", "whenever", "while", "if", "whether", "so", "such", "given", "same", "per", "via",
+        "using", "use", "based", "about", "across", "off", "out", "very", "too", "here", "now", "currently", "already",
+        "either", "ca", "wo", "one", "ones", "other", "there", "way", "both", "more", "less", "instead", "again",
+        "el", "la", "los", "las", "lo", "un", "unos", "unas", "de", "del", "al", "en", "con", "por", "para", "que",
+        "cual", "cuyo", "cuya", "cuyos", "cuyas", "donde", "y", "o", "e", "u", "se", "su", "sus", "le", "les", "es", "son",
+        "esta", "este", "estos", "estas", "esa", "ese", "esos", "esas", "estan", "todo", "toda", "todos", "todas", "cada",
+        "solo", "solamente", "forma", "manera", "hay", "como", "si", "mi", "tu", "nos", "nuestro", "nuestra", "mas",
+    ]
+
+    /// Canonical terms too generic to tell two prompts apart on their own ("get", "file", "status").
+    static let lightTerms: Set<String> = ["get", "convert", "valid", "value", "file", "status", "contain", "exist", "filler"]
+
+    /// Words whose prefix negates a base word ("unpaid" is "not paid").
+    static let negatedForms: [String: String] = [
+        "unpaid": "paid", "unread": "read", "unverified": "verified", "unsent": "sent", "unopened": "opened",
+        "unassigned": "assigned", "unprocessed": "processed", "unmatched": "matched", "unapproved": "approved",
+        "unconfirmed": "confirmed", "unanswered": "answered", "unresolved": "resolved", "unsigned": "signed",
+        "unbilled": "billed", "undelivered": "delivered", "unshipped": "shipped", "unchecked": "checked",
+        "unreconciled": "reconciled", "unpublished": "published", "unused": "used", "unflagged": "flagged",
+        "invalid": "valid", "inactive": "active", "incomplete": "complete", "incorrect": "correct",
+        "inconsistent": "consistent", "disabled": "enabled", "impagada": "pagada", "impagadas": "pagada",
+        "impagado": "pagado", "impagados": "pagado", "invalido": "valido", "invalida": "valido", "inactivo": "activo",
+        "inactiva": "activo",
+    ]
+
+    /// Words that end a "from …" or "to …" span.
+    static let spanBreakers: Set<String> = [
+        "and", "then", "where", "which", "that", "if", "when", "by", "with", "using", "for", "whose", "y", "donde", "que",
+        "con", "por", "para",
+    ]
+
+    /// What a prompt's first word means when it is an imperative verb that is otherwise a noun ("Order the rows…",
+    /// "Email the customer…").
+    static let imperatives: [String: [LexiconEffect]] = [
+        "order": [.term("sort")],
+        "email": [.term("send"), .term("email")],
+        "mail": [.term("send"), .term("email")],
+    ]
+}

@@ -1,0 +1,180 @@
+import Testing
+
+@testable import NovaCore
+
+@Suite("Prompt guard: near-miss prompts conflict, paraphrases stay compatible")
+struct PromptGuardTests {
+    private let promptGuard = PromptGuard()
+
+    private func reason(_ query: String, _ candidate: String) -> String? {
+        if case .conflict(let reason) = promptGuard.check(query: query, candidate: candidate) { reason } else { nil }
+    }
+
+    @Test("an identical prompt is compatible with itself")
+    func identical() {
+        let prompt = "Extract the invoice total from the PDF text"
+        #expect(promptGuard.check(query: prompt, candidate: prompt) == .compatible)
+        #expect(promptGuard.check(query: prompt, candidate: prompt).isCompatible)
+    }
+
+    @Test("different numbers conflict and the reason names both")
+    func numbers() {
+        #expect(reason("Filter rows where amount > 1000", "Filter rows where amount > 5000") == "number 1000 vs 5000")
+        #expect(reason("Skip the first 2 rows of the CSV", "Skip the first row of the CSV") == "number 2 vs none")
+        #expect(reason("Select the invoices due within 7 days", "Select the invoices due within 2 weeks") == "number 7 vs 14")
+    }
+
+    @Test(
+        "one number written in different ways is the same number",
+        arguments: [
+            ("Flag invoices over 1000", "Flag invoices over 1,000"),
+            ("Flag invoices over 1000", "Flag invoices over 1k"),
+            ("Flag invoices over 1000", "Flag invoices over 1000.00"),
+            ("Flag invoices over 1000", "Flag invoices over 1 thousand"),
+            ("Filtra importes mayores que 1.000", "Filtra importes mayores que 1000"),
+            ("Round the total to 2 decimals", "Round the total to two decimals"),
+            ("Delete rows where the amount is 0", "Remove rows whose amount is zero"),
+            ("Shift the dates by 1 day", "Shift the dates by one day"),
+            ("Compute the VAT at 21% of the net amount", "Calculate 21 percent VAT on the net amount"),
+        ]
+    )
+    func numberForms(query: String, candidate: String) {
+        #expect(promptGuard.check(query: query, candidate: candidate) == .compatible)
+    }
+
+    @Test("a currency conversion in the other direction conflicts; currency names match their codes")
+    func currencies() {
+        let forward = "Convert the invoice amount from EUR to USD"
+        #expect(reason(forward, "Convert the invoice amount from USD to EUR") == "direction EUR→USD vs USD→EUR")
+        #expect(reason(forward, "Convert the invoice amount from EUR to GBP") == "currency EUR, USD vs EUR, GBP")
+        #expect(promptGuard.check(query: forward, candidate: "Convert the invoice amount from euros to US dollars") == .compatible)
+        #expect(reason("Convierte el importe de euros a dólares", "Convierte el importe de dólares a euros") == "direction EUR→USD vs USD→EUR")
+    }
+
+    @Test(
+        "opposite directions conflict",
+        arguments: [
+            ("Get the first row of the spreadsheet", "Get the last row of the spreadsheet", "direction first vs last"),
+            ("Sort the rows by date in ascending order", "Sort the rows by date in descending order", "direction ascending vs descending"),
+            ("Sort customers by name from A to Z", "Sort customers by name from Z to A", "direction ascending vs descending"),
+            ("Find the invoice with the largest amount", "Find the invoice with the smallest amount", "direction maximum vs minimum"),
+            ("Upload the invoice PDF to the S3 bucket", "Download the invoice PDF from the S3 bucket", "direction upload vs download"),
+            ("Round the amounts up to the nearest integer", "Round the amounts down to the nearest integer", "direction up vs down"),
+            ("Copy the value from column A to column B", "Copy the value from column B to column A", "direction from a to b vs from b to a"),
+            ("Convert the CSV to JSON", "Convert the JSON to CSV", "direction from csv to json vs from json to csv"),
+            (
+                "Find invoices whose due date is within the next 7 days", "Find invoices whose due date was in the last 7 days",
+                "direction after vs before"
+            ),
+        ]
+    )
+    func directions(query: String, candidate: String, expected: String) {
+        #expect(reason(query, candidate) == expected)
+    }
+
+    @Test("different comparison operators conflict; their spellings are synonyms")
+    func comparisons() {
+        #expect(reason("Filter rows where amount > 1000", "Filter rows where amount < 1000") == "comparison > vs <")
+        #expect(reason("Select customers with more than 3 orders", "Select customers with at least 3 orders") == "comparison > vs >=")
+        #expect(promptGuard.check(query: "Filter rows where amount > 1000", candidate: "Select rows whose amount is above 1,000") == .compatible)
+        #expect(promptGuard.check(query: "Find invoices of 1000 or more", candidate: "Find invoices with amount >= 1000") == .compatible)
+        let negative = promptGuard.check(query: "Find the customers whose balance is below 0", candidate: "List customers with a negative balance")
+        #expect(negative == .compatible)
+    }
+
+    @Test(
+        "a different field conflicts",
+        arguments: [
+            ("Extract the invoice total from the PDF text", "Extract the invoice date from the PDF text", "term total vs date"),
+            (
+                "Extract the sender's email address from the message", "Extract the recipient's email address from the message",
+                "term sender vs recipient"
+            ),
+            ("Sum the values in column B", "Sum the values in column C", "field B vs C"),
+            ("Filter the rows where status is 'paid'", "Filter the rows where status is 'pending'", "field 'paid' vs 'pending'"),
+            ("Extract the net amount from the invoice", "Extract the gross amount from the invoice", "field net vs gross"),
+            (
+                "Extract the delivery date from the order confirmation", "Extract the order date from the order confirmation",
+                "field delivery date vs order date"
+            ),
+            ("Normalize the dates in the CSV to YYYY-MM-DD", "Normalize the dates in the CSV to MM/DD/YYYY", "field 'yyyy-mm-dd' vs 'mm/dd/yyyy'"),
+        ]
+    )
+    func fields(query: String, candidate: String, expected: String) {
+        #expect(reason(query, candidate) == expected)
+    }
+
+    @Test(
+        "a different operation conflicts",
+        arguments: [
+            ("Sum the amounts of all invoices", "Average the amounts of all invoices", "operation sum vs average"),
+            ("Insert the invoice into the invoices table", "Delete the invoice from the invoices table", "operation insert vs delete"),
+            ("Count the unread emails in the inbox", "List the unread emails in the inbox", "term count vs list"),
+            ("Encrypt the attachment", "Decrypt the attachment", "operation encrypt vs decrypt"),
+            ("Summarize the email body", "Translate the email body", "term summarize vs translate"),
+            ("Remove duplicate rows from the spreadsheet", "Highlight duplicate rows in the spreadsheet", "operation delete vs update"),
+        ]
+    )
+    func operations(query: String, candidate: String, expected: String) {
+        #expect(reason(query, candidate) == expected)
+    }
+
+    @Test("a different entity conflicts")
+    func entities() {
+        #expect(reason("Extract the invoice total from the PDF text", "Extract the receipt total from the PDF text") == "term invoice vs receipt")
+        #expect(reason("Delete the customer with the given id", "Delete the supplier with the given id") == "term customer vs supplier")
+        #expect(reason("Parse the XML file", "Parse the JSON file") == "term xml vs json")
+    }
+
+    @Test("a negated prompt conflicts with the affirmative one; negations written differently agree")
+    func negations() {
+        #expect(reason("Get all invoices that are paid", "Get all invoices that are not paid") == "negation affirmative vs negated")
+        #expect(reason("Mark the email as read", "Mark the email as unread") == "negation affirmative vs negated")
+        #expect(reason("Send the email with the attachment", "Send the email without the attachment") == "negation affirmative vs negated")
+        #expect(reason("Filtra las facturas pagadas", "Filtra las facturas no pagadas") == "negation affirmative vs negated")
+        #expect(promptGuard.check(query: "Get all invoices that are not paid", candidate: "Retrieve the unpaid invoices") == .compatible)
+        #expect(promptGuard.check(query: "Classify the email as spam or not spam", candidate: "Decide whether the email is spam") == .compatible)
+    }
+
+    @Test(
+        "paraphrases with synonyms and reordered clauses are compatible",
+        arguments: [
+            ("Sum the amounts of all invoices", "Compute the total of all invoice amounts"),
+            ("Calculate the total of all line items", "Add up the amounts of all line items"),
+            ("Remove duplicate rows from the spreadsheet", "Delete duplicated rows in the sheet"),
+            ("Find the invoice with the largest amount", "Return the invoice with the biggest amount"),
+            ("Find the maximum value in the amount column", "Get the largest amount in the amount column"),
+            ("Parse the invoice date from the PDF text", "From the PDF text, extract the date of the invoice"),
+            ("Sort the rows by date in ascending order", "Order the rows by date, oldest first"),
+            ("Get the last 10 emails", "Fetch the 10 most recent emails"),
+            ("Send an email to the sender confirming receipt", "Reply to the sender to confirm we received their email"),
+            ("Extract the customer name from the invoice", "Get the client name on the invoice"),
+            ("Get the top 3 customers by revenue", "Find the three customers with the highest revenue"),
+            ("Compute the total amount excluding VAT", "Calculate the net amount without VAT"),
+            ("Group the orders by country and count them", "Count the orders per country"),
+            ("Calculate the gross amount by adding 21% VAT to the net amount", "Compute the gross amount by adding 21 percent VAT to the net"),
+            ("Extrae el total de la factura", "Obtén el importe total de la factura"),
+            ("Elimina las filas duplicadas de la hoja", "Borra las filas repetidas de la hoja de cálculo"),
+        ]
+    )
+    func paraphrases(query: String, candidate: String) {
+        #expect(promptGuard.check(query: query, candidate: candidate) == .compatible)
+    }
+
+    @Test("the verdict does not depend on which prompt is the query")
+    func symmetry() {
+        let pairs = [
+            ("Filter rows where amount > 1000", "Filter rows where amount > 5000"),
+            ("Extract the invoice total from the PDF text", "Extract the VAT amount from the PDF text"),
+            ("Get all invoices that are not paid", "Retrieve the unpaid invoices"),
+            ("Import the contacts from the CSV into the database", "Export the contacts from the database into a CSV"),
+            ("Count the distinct customers in the orders table", "List the distinct customers in the orders table"),
+        ]
+        for (first, second) in pairs {
+            #expect(
+                promptGuard.check(query: first, candidate: second).isCompatible
+                    == promptGuard.check(query: second, candidate: first).isCompatible
+            )
+        }
+    }
+}

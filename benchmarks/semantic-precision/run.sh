@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Precision and recall of nova-rag's cache-hit decision on the labelled prompt pairs: cosine similarity alone, and
+# cosine followed by PromptGuard. Builds PrecisionEval in release mode and runs it from the repository root.
+# The model is read from ${NOVA_MODEL_DIR:-./models}/all-MiniLM-L6-v2 (scripts/fetch-model.sh puts it there).
+# Usage: benchmarks/semantic-precision/run.sh [pairs.jsonl]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+export NOVA_MODEL_DIR="${NOVA_MODEL_DIR:-./models}"
+if [[ ! -f "${NOVA_MODEL_DIR}/all-MiniLM-L6-v2/model.safetensors" ]]; then
+  echo "run.sh: no model in ${NOVA_MODEL_DIR}/all-MiniLM-L6-v2 (run scripts/fetch-model.sh first)" >&2
+  exit 1
+fi
+
+swift build -c release --product PrecisionEval
+"$(swift build -c release --show-bin-path)/PrecisionEval" "${1:-benchmarks/semantic-precision/pairs.jsonl}"
