@@ -8,9 +8,10 @@ extension JSONValue {
         return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
 
-    /// Parses JSON text; nil when it is not JSON.
+    /// Parses JSON text; nil when it is not exactly one JSON value.
     package init?(jsonText: String) {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(jsonText.utf8)) else { return nil }
+        var parser = JSONParser(jsonText)
+        guard let value = parser.parse() else { return nil }
         self = value
     }
 }

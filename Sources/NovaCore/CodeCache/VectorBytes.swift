@@ -12,13 +12,17 @@ package enum VectorBytes {
 
     /// The vector of `bytes` (a trailing partial value is ignored).
     package static func decode(_ bytes: some Collection<UInt8>) -> [Float] {
-        var vector: [Float] = []
-        vector.reserveCapacity(bytes.count / 4)
-        var iterator = bytes.makeIterator()
-        while let b0 = iterator.next(), let b1 = iterator.next(), let b2 = iterator.next(), let b3 = iterator.next() {
-            let bits = UInt32(b0) | UInt32(b1) << 8 | UInt32(b2) << 16 | UInt32(b3) << 24
-            vector.append(Float(bitPattern: bits))
+        let count = bytes.count / 4
+        let decoded: [Float]? = bytes.withContiguousStorageIfAvailable { raw in
+            [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for index in 0..<count {
+                    let bits = UInt32(raw[4 * index]) | UInt32(raw[4 * index + 1]) << 8 | UInt32(raw[4 * index + 2]) << 16
+                        | UInt32(raw[4 * index + 3]) << 24
+                    buffer[index] = Float(bitPattern: bits)
+                }
+                initialized = count
+            }
         }
-        return vector
+        return decoded ?? decode(Array(bytes))
     }
 }

@@ -81,13 +81,13 @@ struct PostgresCodeEntryStore: CodeEntryStore {
     private static func insert(
         _ entry: CodeEntry, vector: [Float], at now: String, connection: PostgresConnection, logger: Logger
     ) async throws -> InsertOutcome {
-        let row = CodeEntryRow(entry: entry, vector: vector)
+        let texts = entry.texts
         let blob = ByteBuffer(bytes: VectorBytes.encode(vector))
         let rows = try await connection.query(
             """
             INSERT INTO code_entries (\(unescaped: CodeEntryRow.columns)) VALUES (\(entry.id), \(entry.dedupKey), \(entry.workflowID),
-                \(entry.nodeAction), \(entry.nodeDescription), \(entry.aiDescription), \(entry.code), \(row.inputSchema), \(row.insights),
-                \(row.config), \(row.extraMetadata), \(row.librariesUsed), \(row.requiredKeys), \(entry.successCount), 0, \(entry.createdAt),
+                \(entry.nodeAction), \(entry.nodeDescription), \(entry.aiDescription), \(entry.code), \(texts.inputSchema), \(texts.insights),
+                \(texts.config), \(texts.extraMetadata), \(texts.librariesUsed), \(texts.requiredKeys), \(entry.successCount), 0, \(entry.createdAt),
                 NULL, \(blob))
             ON CONFLICT (dedup_key) DO UPDATE SET success_count = code_entries.success_count + EXCLUDED.success_count, last_used_at = \(now)
             RETURNING id, success_count, last_used_at

@@ -58,7 +58,7 @@ struct SQLiteCodeEntryStore: CodeEntryStore {
     }
 
     private static func insert(_ entry: CodeEntry, vector: [Float], at now: String, db: Database) throws -> InsertOutcome {
-        let row = CodeEntryRow(entry: entry, vector: vector)
+        let texts = entry.texts
         let returned = try Row.fetchOne(
             db,
             sql: """
@@ -68,7 +68,7 @@ struct SQLiteCodeEntryStore: CodeEntryStore {
                 """,
             arguments: [
                 entry.id, entry.dedupKey, entry.workflowID, entry.nodeAction, entry.nodeDescription, entry.aiDescription, entry.code,
-                row.inputSchema, row.insights, row.config, row.extraMetadata, row.librariesUsed, row.requiredKeys, entry.successCount,
+                texts.inputSchema, texts.insights, texts.config, texts.extraMetadata, texts.librariesUsed, texts.requiredKeys, entry.successCount,
                 entry.createdAt, Data(VectorBytes.encode(vector)), now,
             ])
         guard let returned else { throw DatabaseError(message: "INSERT … RETURNING returned no row") }

@@ -1,18 +1,21 @@
 // Measures the native MiniLM embedder: single-sentence latency (p50/p99) for one ~20-token
 // sentence, batch-of-32 throughput over a corpus, and resident memory after loading.
 // Prints one JSON object on stdout (for benchmarks/embedder/run.sh) and a summary on stderr.
-//
-// Usage: MiniLMBenchmark [--model DIR] [--corpus FILE] [--max-tokens N] [--sentence TEXT] [--runs N]
-//                        [--seconds S]
-//   --model    model directory (default ${NOVA_MODEL_DIR:-./models}/all-MiniLM-L6-v2)
-//   --corpus   JSON-lines file with a "text" field per line, or plain text, one sentence a line
-//              (default ../shared/fixtures/minilm/reference.jsonl)
-//   --max-tokens keep only the corpus sentences of at most N tokens (default: all)
-//   --sentence the single sentence (default: a 20-token SQL query from the reference set)
-//   --runs     timed single-sentence runs (default 300)
-//   --seconds  minimum time spent on batch throughput (default 5)
 import Foundation
 import MiniLM
+
+/// What `--help` prints.
+let usage = """
+    Usage: MiniLMBenchmark [--model DIR] [--corpus FILE] [--max-tokens N] [--sentence TEXT] [--runs N]
+                           [--seconds S]
+      --model      model directory (default ${NOVA_MODEL_DIR:-./models}/all-MiniLM-L6-v2)
+      --corpus     JSON-lines file with a "text" field per line, or plain text, one sentence a line
+                   (default ../shared/fixtures/minilm/reference.jsonl)
+      --max-tokens keep only the corpus sentences of at most N tokens (default: all)
+      --sentence   the single sentence (default: a 20-token SQL query from the reference set)
+      --runs       timed single-sentence runs (default 300)
+      --seconds    minimum time spent on batch throughput (default 5)
+    """
 
 /// Command-line options with their defaults.
 struct Options {
@@ -27,6 +30,10 @@ struct Options {
     init(arguments: [String]) {
         var iterator = arguments.makeIterator()
         while let flag = iterator.next() {
+            if flag == "--help" {
+                print(usage)
+                exit(0)
+            }
             guard let value = iterator.next() else { fail("missing value after \(flag)") }
             switch flag {
             case "--model": model = URL(fileURLWithPath: value)
@@ -35,7 +42,7 @@ struct Options {
             case "--sentence": sentence = value
             case "--runs": runs = Int(value) ?? runs
             case "--seconds": seconds = Double(value) ?? seconds
-            default: fail("unknown option \(flag)")
+            default: fail("unknown option \(flag)\n\(usage)")
             }
         }
     }
