@@ -39,9 +39,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Resilience",
+            swiftSettings: strict
+        ),
+        .target(
             name: "NovaCore",
             dependencies: [
-                "NovaJSON",
+                "NovaJSON", "Resilience",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -51,9 +55,10 @@ let package = Package(
         .target(
             name: "Shared",
             dependencies: [
-                "NovaJSON",
+                "NovaJSON", "Resilience",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -78,7 +83,7 @@ let package = Package(
         .executableTarget(
             name: "NovaAPI",
             dependencies: [
-                "NovaCore", "NovaJSON", "Shared", "ServiceKit", "CHiredis",
+                "NovaCore", "NovaJSON", "Resilience", "Shared", "ServiceKit", "CHiredis",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -131,7 +136,7 @@ let package = Package(
         .testTarget(
             name: "NovaTests",
             dependencies: [
-                "NovaAPI", "NovaRAG", "NovaCore", "NovaJSON", "Shared", "ServiceKit",
+                "NovaAPI", "NovaRAG", "NovaCore", "NovaJSON", "Resilience", "Shared", "ServiceKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -19,6 +19,7 @@ public struct WordPieceTokenizer: Sendable {
 
     private static let specialTokens = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
     private static let maxWordLength = 100
+    private static let chunkBytes = 1024
 
     private let vocabulary: [String: Int32]
     private let specialTokenIDs: [(token: String, id: Int32)]
@@ -104,10 +105,27 @@ public struct WordPieceTokenizer: Sendable {
         return (text, nil, text[text.endIndex...])
     }
 
+    /// Appends the word pieces of `text` to `ids` until `ids` holds more than `budget` text tokens.
+    /// The text is handled in chunks of about 1 KiB that end at ASCII whitespace, so that only the
+    /// part that fits is normalised: whitespace separates words and normalises to itself whatever
+    /// surrounds it, so the chunks give the same tokens as the whole.
+    private func appendWordPieces(of text: Substring, to ids: inout [Int32], budget: Int) {
+        var rest = text
+        while ids.count <= budget, !rest.isEmpty {
+            let bytes = rest.utf8
+            var end = bytes.index(bytes.startIndex, offsetBy: Self.chunkBytes, limitedBy: bytes.endIndex)
+                ?? bytes.endIndex
+            while end < bytes.endIndex, ![0x20, 0x09, 0x0A, 0x0D].contains(bytes[end]) {
+                bytes.formIndex(after: &end)
+            }
+            appendWordPieces(ofChunk: rest[..<end], to: &ids, budget: budget)
+            rest = rest[end...]
+        }
+    }
+
     /// Normalises and pre-tokenises `text` and appends its words' pieces to `ids`, stopping once
     /// `ids` holds more than `budget` text tokens.
-    private func appendWordPieces(of text: Substring, to ids: inout [Int32], budget: Int) {
-        guard !text.isEmpty else { return }
+    private func appendWordPieces(ofChunk text: Substring, to ids: inout [Int32], budget: Int) {
         let scalars = BertNormalizer.normalize(text)
         var wordStart: Int?
         for (index, scalar) in scalars.enumerated() {

@@ -2,48 +2,133 @@ import AsyncHTTPClient
 import Foundation
 import Logging
 import NIOCore
+import NIOHTTP1
+import Resilience
 
-/// nova's client for nova-rag (`RAG_SERVICE_URL`, `RAG_API_KEY`, `RAG_TIMEOUT_SECONDS`).
+/// nova's client for nova-rag (`RAG_SERVICE_URL`, `RAG_API_KEY`, `RAG_TIMEOUT_SECONDS`; contract §4.5, D3).
 ///
-/// Every call has a deadline. The semantic-cache calls, retry rules and circuit breaker of contract §4.5 are
-/// added with the code-cache pipeline; this client so far checks nova-rag's health.
+/// Every call has a deadline from connect to last byte; searches are never retried, saves once. Connection
+/// failures, deadlines and 5xx answers count towards a circuit breaker (3 in a row open it for 60 s); while it is
+/// open calls fail at once with ``NovaRAGError/circuitOpen`` so a node falls back to generation in microseconds.
 package struct NovaRAGClient: Sendable {
     /// Base URL without a trailing `/`.
     package let baseURL: String
     private let apiKey: String?
     private let timeout: TimeAmount
     private let http: HTTPClient
+    /// The breaker guarding every call but `health()`.
+    package let breaker: CircuitBreaker<ContinuousClock>
 
-    /// Creates a client; `timeoutSeconds` bounds each call from connect to last byte.
-    package init(baseURL: String, apiKey: String?, timeoutSeconds: Double, http: HTTPClient = .shared) {
+    /// Creates a client; `timeoutSeconds` bounds each call.
+    package init(
+        baseURL: String, apiKey: String?, timeoutSeconds: Double, http: HTTPClient = .shared,
+        breaker: CircuitBreaker<ContinuousClock> = CircuitBreaker(failureThreshold: 3, openDuration: .seconds(60), clock: ContinuousClock())
+    ) {
         self.baseURL = baseURL
         self.apiKey = apiKey
         self.timeout = .milliseconds(Int64(timeoutSeconds * 1000))
         self.http = http
+        self.breaker = breaker
     }
 
-    /// `GET /health`; throws when nova-rag does not answer 200 within the deadline.
+    /// `GET /health`, outside the breaker (the health monitor must see recovery).
     package func health() async throws -> RAGHealth {
-        var request = HTTPClientRequest(url: baseURL + "/health")
-        if let apiKey { request.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
-        let response = try await http.execute(request, timeout: timeout)
-        let body = try await response.body.collect(upTo: 1 << 20)
-        guard response.status == .ok else {
-            throw NovaRAGError.status(Int(response.status.code))
+        try await send(method: .GET, path: "/health", body: nil, as: RAGHealth.self)
+    }
+
+    /// `POST /code/search`, once.
+    package func search(_ request: CodeSearchRequest) async throws -> CodeSearchResponse {
+        try await guarded { try await send(method: .POST, path: "/code/search", body: try JSONEncoder().encode(request), as: CodeSearchResponse.self) }
+    }
+
+    /// `POST /code/save`, retried once after a failure that is not the caller's fault.
+    package func save(_ request: CodeSaveRequest) async throws -> CodeSaveResponse {
+        let body = try JSONEncoder().encode(request)
+        do {
+            return try await guarded { try await send(method: .POST, path: "/code/save", body: body, as: CodeSaveResponse.self) }
+        } catch let error as NovaRAGError where error.isInfrastructure && error != .circuitOpen {
+            return try await guarded { try await send(method: .POST, path: "/code/save", body: body, as: CodeSaveResponse.self) }
         }
-        return try JSONDecoder().decode(RAGHealth.self, from: Data(body.readableBytesView))
+    }
+
+    /// `POST /code/entries/{id}/result`: whether reused code worked.
+    package func reportResult(id: String, success: Bool) async throws -> CodeResultResponse {
+        let path = "/code/entries/\(id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id)/result"
+        return try await guarded {
+            try await send(method: .POST, path: path, body: try JSONEncoder().encode(["success": success]), as: CodeResultResponse.self)
+        }
+    }
+
+    private func guarded<T: Sendable>(_ call: () async throws -> T) async throws -> T {
+        guard await breaker.allowsCall() else { throw NovaRAGError.circuitOpen }
+        do {
+            let value = try await call()
+            await breaker.recordSuccess()
+            return value
+        } catch let error as NovaRAGError {
+            if error.isInfrastructure { await breaker.recordFailure() } else { await breaker.recordSuccess() }
+            throw error
+        }
+    }
+
+    private func send<T: Decodable>(method: HTTPMethod, path: String, body: Data?, as type: T.Type) async throws -> T {
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.method = method
+        if let apiKey { request.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+        let bytes: ByteBuffer
+        let status: Int
+        do {
+            let response = try await http.execute(request, deadline: .now() + timeout)
+            status = Int(response.status.code)
+            bytes = try await response.body.collect(upTo: 16 << 20)
+        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
+            throw NovaRAGError.timeout
+        } catch {
+            throw NovaRAGError.transport(String(describing: error))
+        }
+        guard (200..<300).contains(status) else { throw NovaRAGError.status(status) }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(bytes.readableBytesView))
+        } catch {
+            throw NovaRAGError.malformedAnswer(path)
+        }
     }
 }
 
 /// A call to nova-rag that did not succeed.
-package enum NovaRAGError: Error, CustomStringConvertible, Sendable {
-    /// nova-rag answered with this unexpected status.
+package enum NovaRAGError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The breaker is open: nova-rag failed repeatedly and is not called for a while.
+    case circuitOpen
+    /// No complete answer within the deadline.
+    case timeout
+    /// Connection refused, reset, DNS failure…
+    case transport(String)
+    /// nova-rag answered with this status.
     case status(Int)
+    /// The answer was not the expected JSON.
+    case malformedAnswer(String)
+
+    /// Whether the failure is nova-rag's (counts for the breaker) rather than a rejected request.
+    package var isInfrastructure: Bool {
+        switch self {
+        case .circuitOpen, .timeout, .transport: true
+        case .status(let code): code >= 500
+        case .malformedAnswer: true
+        }
+    }
 
     /// One line for logs and chain-of-work records.
     package var description: String {
         switch self {
+        case .circuitOpen: "nova-rag circuit breaker is open"
+        case .timeout: "nova-rag did not answer within the deadline"
+        case .transport(let reason): "cannot reach nova-rag: \(reason)"
         case .status(let code): "nova-rag answered HTTP \(code)"
+        case .malformedAnswer(let path): "nova-rag sent an unexpected answer to \(path)"
         }
     }
 }

@@ -48,6 +48,15 @@ struct WordPieceTokenizerTests {
         #expect(try Self.tokenizer().encode("   \t\n ") == [2, 3])
     }
 
+    @Test("long texts give the same tokens however they are cut into chunks internally")
+    func longTexts() throws {
+        let tokenizer = try Self.tokenizer(maxLength: 1000)
+        let words = (0..<400).map { $0 % 3 == 0 ? "Hello," : "unaffable\t" }.joined(separator: " ")
+        let expected: [Int32] = (0..<400).flatMap { (index: Int) -> [Int32] in index % 3 == 0 ? [8, 9] : [5, 6, 7] }
+        #expect(tokenizer.encode(words) == [2] + Array(expected.prefix(998)) + [3])
+        #expect(tokenizer.encode(String(repeating: "é", count: 1500) + " hello") == [2, 1, 8, 3])
+    }
+
     @Test("a vocabulary without the special tokens is rejected")
     func incompleteVocabulary() {
         #expect(throws: MiniLMError.invalidVocabulary(reason: "it lacks [CLS], [SEP] or [UNK]")) {

@@ -1,0 +1,60 @@
+import NovaJSON
+
+/// Replaces secret values with `***REDACTED***` in context snapshots, results and messages (contract D4).
+///
+/// A value is secret when its key is (``SecretKeys/isSecret(_:)``), at any depth; and any string equal to a known
+/// secret value, or containing one, has it replaced too, so a password copied into another key or quoted in an
+/// error message is still hidden.
+package struct SecretRedactor: Sendable {
+    /// What replaces a secret.
+    package static let mask = "***REDACTED***"
+    private let knownValues: [String]
+
+    /// A redactor that also hides these literal values (e.g. the credentials loaded for an execution); values shorter
+    /// than 4 characters are ignored, since hiding them would garble unrelated text.
+    package init(knownSecrets: [String] = []) {
+        knownValues = Array(Set(knownSecrets.filter { $0.count >= 4 })).sorted { $0.count > $1.count }
+    }
+
+    /// A redactor that hides the secret values found in `context` as well.
+    package init(context: [String: JSONValue], extraSecrets: [String] = []) {
+        var found = extraSecrets
+        for (key, value) in context where SecretKeys.isSecret(key) {
+            switch value {
+            case .string(let text): found.append(text)
+            case .int(let number): found.append(String(number))
+            case .null, .bool, .double, .array, .object: found.append(value.jsonText)
+            }
+        }
+        self.init(knownSecrets: found)
+    }
+
+    /// `value` with secret members masked.
+    package func redact(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let members):
+            return .object(redact(members))
+        case .array(let elements):
+            return .array(elements.map(redact))
+        case .string(let text):
+            return .string(redact(text))
+        case .null, .bool, .int, .double:
+            return value
+        }
+    }
+
+    /// An object with secret members masked.
+    package func redact(_ members: [String: JSONValue]) -> [String: JSONValue] {
+        var result: [String: JSONValue] = [:]
+        for (key, member) in members {
+            let isEmpty = member == .null || member == .string("")
+            result[key] = SecretKeys.isSecret(key) && !isEmpty ? .string(Self.mask) : redact(member)
+        }
+        return result
+    }
+
+    /// `text` with every known secret value replaced.
+    package func redact(_ text: String) -> String {
+        knownValues.reduce(text) { partial, secret in partial.replacingOccurrences(of: secret, with: Self.mask) }
+    }
+}

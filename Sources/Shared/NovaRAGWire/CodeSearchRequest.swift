@@ -1,0 +1,29 @@
+/// `POST /code/search` body (contract §2.7) as nova sends it.
+package struct CodeSearchRequest: Codable, Sendable, Equatable {
+    /// The search text (`Prompt: …\n\nInput Schema:\n…`).
+    package var query: String
+    /// Minimum score.
+    package var threshold: Double
+    /// Maximum matches.
+    package var topK: Int
+    /// Schema keys plus credential flags; not a filter on the server.
+    package var availableKeys: [String]?
+    /// Isolation key.
+    package var workflowID: Int?
+
+    /// Creates the body.
+    package init(query: String, threshold: Double, topK: Int, availableKeys: [String]?, workflowID: Int?) {
+        self.query = query
+        self.threshold = threshold
+        self.topK = topK
+        self.availableKeys = availableKeys
+        self.workflowID = workflowID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case query, threshold
+        case topK = "top_k"
+        case availableKeys = "available_keys"
+        case workflowID = "workflow_id"
+    }
+}
