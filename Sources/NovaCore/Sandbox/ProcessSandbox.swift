@@ -1,0 +1,139 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The local sandbox: `python3` under bubblewrap with rlimits, a wall-clock timeout and capped output (CONTRACT §3.9).
+///
+/// Isolation: new user, PID, IPC, UTS, cgroup and network namespaces; only the system directories (`/usr`, `/etc`,
+/// `/lib*`) and the configured read-only paths are visible, read-only; private size-limited tmpfs `/tmp` and
+/// `/dev/shm` are the only writable places; new session, killed with Nova (`--die-with-parent`). When Nova runs as root the sandbox runs
+/// as ``SandboxConfiguration/unprivilegedUser`` (`setpriv`), so root-only files such as `/etc/shadow` stay closed.
+/// Network: ``SandboxNetwork/none`` is the empty namespace; ``SandboxNetwork/internet`` attaches slirp4netns with
+/// `--disable-host-loopback`, so services listening on the host's loopback are out of reach.
+///
+/// Construction probes both modes once. Where bubblewrap cannot run, runs fall back to rlimits only and ``status``
+/// is ``SandboxStatus/degraded(reason:)``; where only slirp4netns fails, internet jobs run without network and the
+/// status says so.
+package struct ProcessSandbox: Sandbox {
+    /// Enforced, or degraded with the reason found by the probe.
+    package let status: SandboxStatus
+    private let configuration: SandboxConfiguration
+    private let clock: any Clock<Duration>
+    private let system: SystemDirectories
+    private let dropPrivileges: Bool
+    private let isolated: Bool
+    private let hasInternet: Bool
+
+    /// Probes bubblewrap and slirp4netns with a trivial program (a few hundred milliseconds) and keeps what works.
+    /// `clock` times the jobs' timeouts.
+    package init(configuration: SandboxConfiguration, clock: any Clock<Duration> = ContinuousClock()) async {
+        let candidate = ProcessSandbox(
+            status: .enforced, configuration: configuration, clock: clock, system: SystemDirectories(),
+            dropPrivileges: geteuid() == 0, isolated: true, hasInternet: true
+        )
+        if let problem = await candidate.probe(.none) {
+            self = candidate.degraded(
+                isolated: false, hasInternet: false,
+                reason: "bubblewrap cannot run here (\(problem)); code runs with rlimits only, without namespaces or network isolation"
+            )
+        } else if let problem = await candidate.probe(.internet) {
+            self = candidate.degraded(
+                isolated: true, hasInternet: false,
+                reason: "slirp4netns cannot attach a network (\(problem)); nodes asking for internet run without network"
+            )
+        } else {
+            self = candidate
+        }
+    }
+
+    private init(
+        status: SandboxStatus, configuration: SandboxConfiguration, clock: any Clock<Duration>, system: SystemDirectories,
+        dropPrivileges: Bool, isolated: Bool, hasInternet: Bool
+    ) {
+        self.status = status
+        self.configuration = configuration
+        self.clock = clock
+        self.system = system
+        self.dropPrivileges = dropPrivileges
+        self.isolated = isolated
+        self.hasInternet = hasInternet
+    }
+
+    private func degraded(isolated: Bool, hasInternet: Bool, reason: String) -> ProcessSandbox {
+        ProcessSandbox(
+            status: .degraded(reason: reason), configuration: configuration, clock: clock, system: system,
+            dropPrivileges: dropPrivileges, isolated: isolated, hasInternet: hasInternet
+        )
+    }
+
+    /// Runs `job` in a fresh sandbox. Throws ``SandboxInfrastructureError`` when the sandbox could not be set up, and
+    /// `CancellationError` when the task was cancelled (the sandbox is killed at once).
+    package func run(_ job: SandboxJob) async throws -> SandboxResult {
+        try Task.checkCancellation()
+        let isolation: SandboxLaunch.Isolation = isolated ? .bubblewrap(hasInternet ? job.network : .none) : .rlimitsOnly
+        let launch = SandboxLaunch(job: job, isolation: isolation, configuration: configuration, system: system, dropPrivileges: dropPrivileges)
+        let session = try SandboxSession(job: job, launch: launch, configuration: configuration)
+        let ending = try await withTaskCancellationHandler {
+            try await withThrowingTaskGroup(of: Result<SandboxSession.Ending, SandboxInfrastructureError>?.self) { group in
+                group.addTask { await session.ending() }
+                group.addTask { [clock] in
+                    if (try? await clock.sleep(for: job.timeout)) != nil { session.stop(.timedOut) }
+                    return nil
+                }
+                while let next = try await group.next() {
+                    guard let ending = next else { continue }
+                    group.cancelAll()
+                    return try ending.get()
+                }
+                throw SandboxInfrastructureError("the sandbox session ended without a result")
+            }
+        } onCancel: {
+            session.stop(.cancelled)
+        }
+        let output = SandboxOutput(
+            termination: try termination(of: ending, isolation: isolation, timeout: job.timeout),
+            stdout: ending.stdout,
+            stderr: ending.stderr,
+            duration: ending.duration
+        )
+        return SandboxResult(outcome: SandboxOutputParser.outcome(of: output), output: output)
+    }
+
+    private func termination(of ending: SandboxSession.Ending, isolation: SandboxLaunch.Isolation, timeout: Duration) throws -> SandboxTermination {
+        switch ending.stopReason {
+        case .cancelled: throw CancellationError()
+        case .timedOut: return .timedOut(timeout)
+        case nil: break
+        }
+        guard ending.interpreterStarted else {
+            throw SandboxInfrastructureError("the interpreter did not start: \(ending.stderr.tail(SandboxFailure.quotedBytes))")
+        }
+        let status = ending.waitStatus
+        guard status & 0x7f == 0 else { return .signaled(status & 0x7f) }
+        let code = (status >> 8) & 0xff
+        if case .bubblewrap = isolation, code > 128 { return .signaled(code - 128) }
+        return .exited(code)
+    }
+
+    /// Runs a program that prints an empty result in `network` mode; nil when it succeeded, else what went wrong.
+    private func probe(_ network: SandboxNetwork) async -> String? {
+        let job = SandboxJob(
+            code: #"print('{"status": "success", "context_updates": {}}')"#,
+            context: [:],
+            kind: .generated,
+            timeout: .seconds(10),
+            network: network
+        )
+        do {
+            let result = try await run(job)
+            guard case .failure(let failure) = result.outcome else { return nil }
+            return failure.message
+        } catch let error as SandboxInfrastructureError {
+            return error.reason
+        } catch {
+            return "\(error)"
+        }
+    }
+}

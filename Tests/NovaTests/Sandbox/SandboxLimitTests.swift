@@ -1,0 +1,113 @@
+import Foundation
+import NovaCore
+import NovaJSON
+import Testing
+
+/// Runaway code is stopped and reported, and the host is unaffected: each test ends with a run that still works.
+@Suite("Sandbox limits", .serialized)
+struct SandboxLimitTests {
+    private func run(_ code: String, timeout: Duration = .seconds(20), limits: SandboxLimits = .standard) async throws -> SandboxResult {
+        try await SandboxFixture.sandbox.run(SandboxJob(code: code, context: [:], kind: .generated, timeout: timeout, network: .none, limits: limits))
+    }
+
+    private func failed(_ result: SandboxResult) -> SandboxFailure? {
+        if case .failure(let failure) = result.outcome { return failure }
+        return nil
+    }
+
+    private func expectSandboxStillWorks() async throws {
+        #expect(try await SandboxFixture.updates(SandboxFixture.report("ok", "True")) == ["ok": .bool(true)])
+    }
+
+    private func waitForHostProcess(withArgument argument: String) async throws {
+        for _ in 0..<250 where !SandboxFixture.hostProcessExists(withArgument: argument) {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(SandboxFixture.hostProcessExists(withArgument: argument), "the sandbox never started \(argument)")
+    }
+
+    @Test("while True: pass with a 2 s timeout fails with a timeout after about 2 s and leaves no process behind")
+    func timeout() async throws {
+        let code = "import subprocess\nsubprocess.Popen(['sleep', '1234.5'], start_new_session=True)\nwhile True: pass"
+        let started = ContinuousClock.now
+        let result = try await run(code, timeout: .seconds(2))
+        let elapsed = ContinuousClock.now - started
+        #expect(failed(result)?.cause == .timedOut(.seconds(2)))
+        #expect(failed(result)?.message.hasPrefix("Code timed out after 2 s") == true)
+        #expect(elapsed >= .seconds(2) && elapsed < .seconds(3))
+        #expect(!SandboxFixture.hostProcessExists(withArgument: "1234.5"))
+        try await expectSandboxStillWorks()
+    }
+
+    @Test("cancelling the task kills the sandbox within 1 s and run throws CancellationError")
+    func cancellation() async throws {
+        let code = "import subprocess\nsubprocess.Popen(['sleep', '2345.5'], start_new_session=True)\nwhile True: pass"
+        let running = Task { try await run(code, timeout: .seconds(60)) }
+        try await waitForHostProcess(withArgument: "2345.5")
+        let cancelled = ContinuousClock.now
+        running.cancel()
+        let outcome = await running.result
+        #expect(ContinuousClock.now - cancelled < .seconds(1))
+        #expect(throws: CancellationError.self) { try outcome.get() }
+        #expect(!SandboxFixture.hostProcessExists(withArgument: "2345.5"))
+        try await expectSandboxStillWorks()
+    }
+
+    @Test("a fork bomb hits the process limit and is reported")
+    func forkBomb() async throws {
+        var limits = SandboxLimits.standard
+        limits.processes = 32
+        let started = ContinuousClock.now
+        let result = try await run("import os\nwhile True:\n    os.fork()", timeout: .seconds(15), limits: limits)
+        #expect(ContinuousClock.now - started < .seconds(10))
+        let failure = try #require(failed(result))
+        #expect(failure.cause == .exitStatus(1))
+        #expect(failure.stderrTail.contains("Resource temporarily unavailable"))
+        try await expectSandboxStillWorks()
+    }
+
+    @Test("a memory bomb hits the address-space limit and is reported")
+    func memoryBomb() async throws {
+        var limits = SandboxLimits.standard
+        limits.addressSpaceBytes = 512 << 20
+        let result = try await run("blocks = []\nwhile True:\n    blocks.append(bytearray(64 << 20))", limits: limits)
+        let failure = try #require(failed(result))
+        #expect(failure.cause == .exitStatus(1))
+        #expect(failure.stderrTail.contains("MemoryError"))
+        try await expectSandboxStillWorks()
+    }
+
+    @Test("a file past the file-size limit cannot be written")
+    func fileSize() async throws {
+        var limits = SandboxLimits.standard
+        limits.fileSizeBytes = 1 << 20
+        let result = try await run("open('/tmp/big', 'wb').write(b'x' * (2 << 20))", limits: limits)
+        #expect(failed(result)?.stderrTail.contains("File too large") == true)
+    }
+
+    @Test("100 MiB on stdout and on stderr are capped at 1 MiB each, reported, and the result line still counts")
+    func hugeOutput() async throws {
+        let code = """
+            import sys
+            line = "x" * ((1 << 20) - 1) + "\\n"
+            for _ in range(100):
+                sys.stdout.write(line)
+                sys.stderr.write(line)
+            print('{"status": "success", "context_updates": {"done": true}}')
+            """
+        let started = ContinuousClock.now
+        let result = try await run(code)
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(result.outcome == .success(updates: ["done": .bool(true)]))
+        #expect(result.output.stdout.bytes.count == 1 << 20)
+        #expect(result.output.stdout.totalBytes > 100 << 20)
+        #expect(result.output.stderr.bytes.count == 1 << 20)
+        #expect(result.output.stderr.totalBytes == 100 << 20)
+
+        let failing = try await run("import sys\nsys.stdout.write(('y' * 1023 + '\\n') * (100 << 10))\nsys.exit(2)")
+        let failure = try #require(failed(failing))
+        #expect(failure.cause == .exitStatus(2))
+        #expect(failure.truncationNotes == ["stdout exceeded the 1048576-byte cap: 104857600 bytes written, the first 103809024 discarded"])
+        try await expectSandboxStillWorks()
+    }
+}
