@@ -73,9 +73,9 @@ struct SandboxLaunch: Sendable, Hashable {
         var options = ["--unshare-all", "--die-with-parent", "--new-session", "--hostname", "nova-sandbox"]
         options += system.bubblewrapOptions
         if network == .internet { options += ["--ro-bind-data", String(resolverDescriptor), "/etc/resolv.conf"] }
-        options += configuration.readOnlyPaths.flatMap { ["--ro-bind", $0, $0] }
         let size = String(limits.temporaryBytes)
         options += ["--proc", "/proc", "--dev", "/dev", "--size", size, "--tmpfs", "/dev/shm", "--size", size, "--tmpfs", "/tmp"]
+        options += configuration.readOnlyPaths.flatMap { ["--ro-bind", $0, $0] }
         return options + ["--remount-ro", "/dev", "--remount-ro", "/", "--chdir", "/tmp", "--clearenv"]
     }
 }

@@ -11,6 +11,12 @@ enum SandboxFixture {
         get async { await probed.value }
     }
 
+    /// The environment made by `scripts/setup-sandbox.sh` (`NOVA_SANDBOX_VENV`, default `./data/sandbox-venv`), if any.
+    static var packagesEnvironment: URL? {
+        let url = URL(fileURLWithPath: ProcessInfo.processInfo.environment["NOVA_SANDBOX_VENV"] ?? "data/sandbox-venv")
+        return FileManager.default.isExecutableFile(atPath: url.appendingPathComponent("bin/python3").path) ? url : nil
+    }
+
     /// Runs generated `code` (which prints its own result) and returns its updates, or nil on failure.
     static func updates(_ code: String, context: [String: JSONValue] = [:], network: SandboxNetwork = .none) async throws -> [String: JSONValue]? {
         let result = try await sandbox.run(SandboxJob(code: code, context: context, kind: .generated, timeout: .seconds(20), network: network))
