@@ -117,6 +117,12 @@ let package = Package(
             path: "benchmarks/embedder/Sources/MiniLMBenchmark",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "SandboxBenchmark",
+            dependencies: ["NovaCore"],
+            path: "benchmarks/sandbox/Sources/SandboxBenchmark",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "MiniLMTests",
             dependencies: ["MiniLM"],
