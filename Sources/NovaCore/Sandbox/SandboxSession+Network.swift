@@ -23,8 +23,14 @@ extension SandboxSession {
         let exit: SocketChannel
         do {
             readiness = try SocketChannel()
+        } catch {
+            return .failure(error)
+        }
+        do {
             exit = try SocketChannel()
         } catch {
+            _ = close(readiness.parentEnd)
+            _ = close(readiness.childEnd)
             return .failure(error)
         }
         let devNull = open("/dev/null", O_RDWR | O_CLOEXEC)

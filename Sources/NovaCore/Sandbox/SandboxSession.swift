@@ -57,14 +57,19 @@ final class SandboxSession: @unchecked Sendable {
     init(job: SandboxJob, launch: SandboxLaunch, configuration: SandboxConfiguration) throws(SandboxInfrastructureError) {
         self.job = job
         self.configuration = configuration
-        var channels: [SocketChannel] = []
+        var parentEnds: [Int32] = []
+        var childEnds: [Int32] = []
+        func closeAll() {
+            (parentEnds + childEnds).forEach { _ = Glibc.close($0) }
+        }
         func channel() throws(SandboxInfrastructureError) -> SocketChannel {
             do {
                 let made = try SocketChannel()
-                channels.append(made)
+                parentEnds.append(made.parentEnd)
+                childEnds.append(made.childEnd)
                 return made
             } catch {
-                channels.forEach { $0.close() }
+                closeAll()
                 throw error
             }
         }
@@ -81,6 +86,7 @@ final class SandboxSession: @unchecked Sendable {
             descriptors[SandboxLaunch.goDescriptor] = go.childEnd
             descriptors[SandboxLaunch.resolverDescriptor] = resolver.childEnd
             Self.sendAll(Array(SandboxLaunch.resolverConfiguration.utf8), to: resolver.parentEnd)
+            parentEnds.removeAll { $0 == resolver.parentEnd }
             _ = Glibc.close(resolver.parentEnd)
             network = (status, go)
         } else {
@@ -89,10 +95,10 @@ final class SandboxSession: @unchecked Sendable {
         do {
             leader = try ChildProcess.spawn(launch.executable, launch.arguments, environment: launch.environment, descriptors: descriptors)
         } catch {
-            channels.forEach { $0.close() }
+            closeAll()
             throw error
         }
-        for channel in channels { _ = Glibc.close(channel.childEnd) }
+        childEnds.forEach { _ = Glibc.close($0) }
     }
 
     /// Kills the sandbox and its network helper, remembering why (the first reason wins).

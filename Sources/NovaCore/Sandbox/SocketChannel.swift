@@ -22,12 +22,6 @@ struct SocketChannel {
         childEnd = Self.raised(ends[1])
     }
 
-    /// Closes both ends.
-    func close() {
-        _ = Glibc.close(parentEnd)
-        _ = Glibc.close(childEnd)
-    }
-
     private static func raised(_ descriptor: Int32) -> Int32 {
         let moved = fcntl(descriptor, F_DUPFD_CLOEXEC, 16)
         guard moved >= 0 else { return descriptor }

@@ -49,10 +49,12 @@ struct SandboxContainmentTests {
         #expect(interfaces == ["names": .array([.string("lo")])])
     }
 
-    @Test("with internet, the sandbox has an interface besides loopback, configured by slirp4netns")
+    @Test("with internet, the sandbox has an interface besides loopback and uses slirp4netns's DNS forwarder")
     func internetInterface() async throws {
         let code = SandboxFixture.report("names", "sorted(n for _, n in socket.if_nameindex())", importing: "json, socket")
         #expect(try await SandboxFixture.updates(code, network: .internet) == ["names": .array([.string("lo"), .string("tap0")])])
+        let resolver = SandboxFixture.report("resolver", "open('/etc/resolv.conf').read()")
+        #expect(try await SandboxFixture.updates(resolver, network: .internet) == ["resolver": .string("nameserver 10.0.2.3\n")])
     }
 
     @Test("writing outside /tmp fails, writing inside /tmp works")

@@ -66,6 +66,33 @@ struct SandboxLimitTests {
         try await expectSandboxStillWorks()
     }
 
+    @Test("a fork bomb holding its processes does not take processes from sandboxes running beside it")
+    func forkBombBesideOthers() async throws {
+        var limits = SandboxLimits.standard
+        limits.processes = 32
+        let holdingBomb = "import os, time\ntry:\n    while True:\n        os.fork()\nexcept OSError:\n    time.sleep(2)\n    raise"
+        let neighbour = """
+            import json, subprocess, time
+            time.sleep(0.5)
+            children = [subprocess.Popen(["sleep", "0.5"]) for _ in range(8)]
+            print(json.dumps({"status": "success", "context_updates": {"exits": [child.wait() for child in children]}}))
+            """
+        try await withThrowingTaskGroup(of: (bomb: Bool, result: SandboxResult).self) { group in
+            let sandbox = await SandboxFixture.sandbox
+            let bomb = SandboxJob(code: holdingBomb, context: [:], kind: .generated, timeout: .seconds(15), network: .none, limits: limits)
+            let neighbourJob = SandboxJob(code: neighbour, context: [:], kind: .generated, timeout: .seconds(15), network: .none, limits: limits)
+            group.addTask { (true, try await sandbox.run(bomb)) }
+            for _ in 0..<3 { group.addTask { (false, try await sandbox.run(neighbourJob)) } }
+            for try await (bomb, result) in group {
+                if bomb {
+                    #expect(failed(result)?.stderrTail.contains("Resource temporarily unavailable") == true)
+                } else {
+                    #expect(result.outcome == .success(updates: ["exits": .array(Array(repeating: .int(0), count: 8))]))
+                }
+            }
+        }
+    }
+
     @Test("a memory bomb hits the address-space limit and is reported")
     func memoryBomb() async throws {
         var limits = SandboxLimits.standard
