@@ -18,6 +18,13 @@ package struct SandboxConfiguration: Sendable, Hashable {
     package var slirp4netns: String
     /// util-linux `setpriv`, used to leave root before starting the sandbox.
     package var setpriv: String
+    /// util-linux `nsenter`, used to run `ip` in an internet sandbox's network namespace.
+    package var nsenter: String
+    /// iproute2's `ip`.
+    package var ip: String
+    /// Networks made unreachable inside internet sandboxes besides the host's own addresses; default the link-local
+    /// range, where cloud metadata services hand out credentials.
+    package var blockedNetworks: [String]
     /// The user and group the sandbox runs as when Nova runs as root (default `nobody`), so that code never holds
     /// root's rights on host files; ignored when Nova is not root.
     package var unprivilegedUser: SandboxUser
@@ -30,6 +37,9 @@ package struct SandboxConfiguration: Sendable, Hashable {
         bubblewrap: String = "/usr/bin/bwrap",
         slirp4netns: String = "/usr/bin/slirp4netns",
         setpriv: String = "/usr/bin/setpriv",
+        nsenter: String = "/usr/bin/nsenter",
+        ip: String = "/usr/bin/ip",
+        blockedNetworks: [String] = ["169.254.0.0/16"],
         unprivilegedUser: SandboxUser = .nobody
     ) {
         self.interpreter = interpreter
@@ -38,6 +48,9 @@ package struct SandboxConfiguration: Sendable, Hashable {
         self.bubblewrap = bubblewrap
         self.slirp4netns = slirp4netns
         self.setpriv = setpriv
+        self.nsenter = nsenter
+        self.ip = ip
+        self.blockedNetworks = blockedNetworks
         self.unprivilegedUser = unprivilegedUser
     }
 

@@ -8,8 +8,9 @@ extension SandboxSession {
     /// Gives the sandbox its internet: waits for bubblewrap's child pid and for the prelude's ready byte (bubblewrap
     /// has then finished setting up the namespace's loopback, which slirp4netns's own configuration would race with),
     /// starts slirp4netns on the sandbox's network namespace with the host's loopback disabled, waits until it has
-    /// configured `tap0`, and lets the prelude go on. Returns the descriptor whose closing makes slirp4netns exit.
-    /// Closes `go` either way (the prelude then gives up if the network never came).
+    /// configured `tap0`, makes the host's own addresses unreachable, and lets the prelude go on. Returns the
+    /// descriptor whose closing makes slirp4netns exit. Closes `go` either way (the prelude then gives up if the
+    /// network never came).
     func attachNetwork(status: Int32, go: Int32) -> Result<Int32, SandboxInfrastructureError> {
         defer { _ = close(go) }
         guard let childPID = readChildPID(from: status) else {
@@ -58,6 +59,10 @@ extension SandboxSession {
         guard Self.readByte(readiness.parentEnd) else {
             _ = close(exit.parentEnd)
             return .failure(SandboxInfrastructureError("slirp4netns exited before the network was up"))
+        }
+        if let problem = blockHostAddresses(childPID: childPID) {
+            _ = close(exit.parentEnd)
+            return .failure(problem)
         }
         Self.sendAll([1], to: go)
         return .success(exit.parentEnd)

@@ -28,6 +28,11 @@ struct SandboxContainmentTests {
         updates?["outcome"]?.stringValue ?? "no result"
     }
 
+    private func seconds(_ updates: [String: JSONValue]?) -> Double {
+        if case .double(let seconds) = updates?["seconds"] { return seconds }
+        return .infinity
+    }
+
     @Test("a TCP service on the host's loopback is unreachable in both network modes", arguments: [SandboxNetwork.internet, .none])
     func hostLoopback(network: SandboxNetwork) async throws {
         let listener = try LoopbackListener()
@@ -40,11 +45,41 @@ struct SandboxContainmentTests {
         }
     }
 
+    @Test("with internet, the host's own addresses and the link-local range are unreachable routes the code cannot remove")
+    func hostAddresses() async throws {
+        let hostAddresses = HostAddresses.ipv4()
+        #expect(!hostAddresses.isEmpty, "this machine has a non-loopback IPv4 address")
+        let routes = """
+            import json, socket, struct
+            rejected = []
+            for line in open("/proc/net/route").read().splitlines()[1:]:
+                fields = line.split()
+                if int(fields[3], 16) & 0x0200:
+                    rejected.append(socket.inet_ntoa(struct.pack("<I", int(fields[1], 16))) + "/" + str(bin(int(fields[7], 16)).count("1")))
+            print(json.dumps({"status": "success", "context_updates": {"rejected": sorted(rejected)}}))
+            """
+        let expected = (hostAddresses.map { "\($0)/32" } + ["169.254.0.0/16"]).sorted().map { JSONValue.string($0) }
+        let rejected = try await SandboxFixture.updates(routes, network: .internet)
+        try #require(rejected == ["rejected": .array(expected)], "no connection is tried unless the routes are there")
+        let removal = SandboxFixture.report(
+            "removal", #"subprocess.run(["ip", "route", "del", "169.254.0.0/16"], capture_output=True, text=True).stderr.strip()"#,
+            importing: "json, subprocess"
+        )
+        #expect(try await SandboxFixture.updates(removal, network: .internet) == ["removal": .string("RTNETLINK answers: Operation not permitted")])
+        let listener = try LoopbackListener()
+        defer { listener.close() }
+        for host in hostAddresses + ["169.254.169.254"] {
+            let updates = try await SandboxFixture.updates(connect(host, listener.port), network: .internet)
+            #expect(outcome(updates).contains("No route to host"), "\(host): \(outcome(updates))")
+            #expect(seconds(updates) < 0.5)
+        }
+    }
+
     @Test("with network none, an outside address fails at once and only the loopback interface exists")
     func noNetwork() async throws {
-        let updates = try await SandboxFixture.updates(connect("192.0.2.1", 80), network: .none)
+        let updates = try await SandboxFixture.updates(connect("198.51.100.1", 80), network: .none)
         #expect(outcome(updates).contains("Network is unreachable"))
-        #expect((updates?["seconds"].flatMap { if case .double(let s) = $0 { s } else { nil } } ?? 99) < 0.5)
+        #expect(seconds(updates) < 0.5)
         let interfaces = try await SandboxFixture.updates(SandboxFixture.report("names", "[n for _, n in socket.if_nameindex()]", importing: "json, socket"))
         #expect(interfaces == ["names": .array([.string("lo")])])
     }
