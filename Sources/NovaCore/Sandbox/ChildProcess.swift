@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Spawns a child process with `posix_spawn`, in a process group of its own (so one `kill(-pid)` reaches all it

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The host's own IPv4 addresses outside the loopback range, read from the interfaces at each call (addresses change).

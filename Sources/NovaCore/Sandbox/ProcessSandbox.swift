@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The local sandbox: `python3` under bubblewrap with rlimits, a wall-clock timeout and capped output (CONTRACT §3.9).

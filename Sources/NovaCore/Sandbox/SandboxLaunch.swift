@@ -38,11 +38,13 @@ struct SandboxLaunch: Sendable, Hashable {
             "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
         ]
         let handshake = isolation == .bubblewrap(.internet)
-        let python = [configuration.interpreter, "-I", "-c", PythonPrelude.source] + [
-            job.limits.cpuSeconds, job.limits.addressSpaceBytes, job.limits.fileSizeBytes, job.limits.processes,
-            job.printsContextAfterCode ? 1 : 0,
-            Int(Self.readyDescriptor), handshake ? Int(Self.goDescriptor) : -1,
-        ].map(String.init)
+        let python =
+            [configuration.interpreter, "-I", "-c", PythonPrelude.source]
+            + [
+                job.limits.cpuSeconds, job.limits.addressSpaceBytes, job.limits.fileSizeBytes, job.limits.processes,
+                job.printsContextAfterCode ? 1 : 0,
+                Int(Self.readyDescriptor), handshake ? Int(Self.goDescriptor) : -1,
+            ].map(String.init)
         var command: [String]
         switch isolation {
         case .rlimitsOnly:

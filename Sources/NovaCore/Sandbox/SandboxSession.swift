@@ -2,7 +2,7 @@ import Foundation
 import NovaJSON
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One running sandbox: its process group, the sockets standing in for its standard streams and bubblewrap's status,

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A connected pair of Unix stream sockets standing in for a pipe between Nova and a child process: both ends are

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A TCP listener on the host's 127.0.0.1 standing in for nova's database, Redis or nova-rag. It never accepts;

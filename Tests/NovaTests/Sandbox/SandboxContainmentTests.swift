@@ -4,7 +4,7 @@ import NovaJSON
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What sandboxed code cannot reach: host loopback services, any network without `internet`, host files.
@@ -80,7 +80,8 @@ struct SandboxContainmentTests {
         let updates = try await SandboxFixture.updates(connect("198.51.100.1", 80), network: .none)
         #expect(outcome(updates).contains("Network is unreachable"))
         #expect(seconds(updates) < 0.5)
-        let interfaces = try await SandboxFixture.updates(SandboxFixture.report("names", "[n for _, n in socket.if_nameindex()]", importing: "json, socket"))
+        let interfaces = try await SandboxFixture.updates(
+            SandboxFixture.report("names", "[n for _, n in socket.if_nameindex()]", importing: "json, socket"))
         #expect(interfaces == ["names": .array([.string("lo")])])
     }
 

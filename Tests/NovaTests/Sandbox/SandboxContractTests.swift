@@ -27,7 +27,9 @@ struct SandboxContractTests {
             total = sum(item["amount"] for item in context["expenses"])
             print(json.dumps({"status": "success", "context_updates": {"total": total, "who": context["name"] + "!"}}))
             """
-        let context: [String: JSONValue] = ["expenses": .array([.object(["amount": .int(40)]), .object(["amount": .double(2.5)])]), "name": .string("Zoë ✓")]
+        let context: [String: JSONValue] = [
+            "expenses": .array([.object(["amount": .int(40)]), .object(["amount": .double(2.5)])]), "name": .string("Zoë ✓"),
+        ]
         #expect(try await run(code, context).outcome == .success(updates: ["total": .double(42.5), "who": .string("Zoë ✓!")]))
     }
 

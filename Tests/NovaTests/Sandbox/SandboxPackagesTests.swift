@@ -22,7 +22,8 @@ struct SandboxPackagesTests {
             reread = openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).active["A1"].value
             print(json.dumps({"status": "success", "context_updates": {"total": reread, "pandas": pandas.__version__}}))
             """
-        let result = try await sandbox.run(SandboxJob(code: code, context: ["amounts": .array([.int(40), .int(2)])], kind: .generated, network: .none))
+        let result = try await sandbox.run(
+            SandboxJob(code: code, context: ["amounts": .array([.int(40), .int(2)])], kind: .generated, network: .none))
         guard case .success(let updates) = result.outcome else {
             Issue.record("\(result.outcome)")
             return

@@ -38,7 +38,10 @@ struct SandboxBenchmark {
                 samples.append(Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15)
             }
             samples.sort()
-            let cells = [percentile(samples, 0.50), percentile(samples, 0.95), samples.reduce(0, +) / Double(samples.count), samples[0], samples[samples.count - 1]]
+            let cells = [
+                percentile(samples, 0.50), percentile(samples, 0.95), samples.reduce(0, +) / Double(samples.count), samples[0],
+                samples[samples.count - 1],
+            ]
             print("| \(name) | " + cells.map { String(format: "%.1f", $0) }.joined(separator: " | ") + " |")
         }
     }
