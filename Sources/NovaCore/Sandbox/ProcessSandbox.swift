@@ -8,10 +8,11 @@ import Foundation
 ///
 /// Isolation: new user, PID, IPC, UTS, cgroup and network namespaces; only the system directories (`/usr`, `/etc`,
 /// `/lib*`) and the configured read-only paths are visible, read-only; private size-limited tmpfs `/tmp` and
-/// `/dev/shm` are the only writable places; new session, killed with Nova (`--die-with-parent`). When Nova runs as root the sandbox runs
-/// as ``SandboxConfiguration/unprivilegedUser`` (`setpriv`), so root-only files such as `/etc/shadow` stay closed.
-/// Network: ``SandboxNetwork/none`` is the empty namespace; ``SandboxNetwork/internet`` attaches slirp4netns with
-/// `--disable-host-loopback`, so services listening on the host's loopback are out of reach.
+/// `/dev/shm` are the only writable places; new session, killed with Nova (`--die-with-parent`). When Nova runs as
+/// root the sandbox runs as ``SandboxConfiguration/unprivilegedUser`` (`setpriv`), so root-only files such as
+/// `/etc/shadow` stay closed. Network: ``SandboxNetwork/none`` is the empty namespace; ``SandboxNetwork/internet``
+/// attaches slirp4netns with `--disable-host-loopback` and makes the host's own addresses unreachable, so services
+/// on the host are out of reach. The timeout is kept by the sandbox's own thread with the monotonic clock.
 ///
 /// Construction probes both modes once. Where bubblewrap cannot run, runs fall back to rlimits only and ``status``
 /// is ``SandboxStatus/degraded(reason:)``; where only slirp4netns fails, internet jobs run without network and the
@@ -20,17 +21,15 @@ package struct ProcessSandbox: Sandbox {
     /// Enforced, or degraded with the reason found by the probe.
     package let status: SandboxStatus
     private let configuration: SandboxConfiguration
-    private let clock: any Clock<Duration>
     private let system: SystemDirectories
     private let dropPrivileges: Bool
     private let isolated: Bool
     private let hasInternet: Bool
 
     /// Probes bubblewrap and slirp4netns with a trivial program (a few hundred milliseconds) and keeps what works.
-    /// `clock` times the jobs' timeouts.
-    package init(configuration: SandboxConfiguration, clock: any Clock<Duration> = ContinuousClock()) async {
+    package init(configuration: SandboxConfiguration) async {
         let candidate = ProcessSandbox(
-            status: .enforced, configuration: configuration, clock: clock, system: SystemDirectories(),
+            status: .enforced, configuration: configuration, system: SystemDirectories(),
             dropPrivileges: geteuid() == 0, isolated: true, hasInternet: true
         )
         if let problem = await candidate.probe(.none) {
@@ -49,12 +48,11 @@ package struct ProcessSandbox: Sandbox {
     }
 
     private init(
-        status: SandboxStatus, configuration: SandboxConfiguration, clock: any Clock<Duration>, system: SystemDirectories,
+        status: SandboxStatus, configuration: SandboxConfiguration, system: SystemDirectories,
         dropPrivileges: Bool, isolated: Bool, hasInternet: Bool
     ) {
         self.status = status
         self.configuration = configuration
-        self.clock = clock
         self.system = system
         self.dropPrivileges = dropPrivileges
         self.isolated = isolated
@@ -63,7 +61,7 @@ package struct ProcessSandbox: Sandbox {
 
     private func degraded(isolated: Bool, hasInternet: Bool, reason: String) -> ProcessSandbox {
         ProcessSandbox(
-            status: .degraded(reason: reason), configuration: configuration, clock: clock, system: system,
+            status: .degraded(reason: reason), configuration: configuration, system: system,
             dropPrivileges: dropPrivileges, isolated: isolated, hasInternet: hasInternet
         )
     }
@@ -76,19 +74,7 @@ package struct ProcessSandbox: Sandbox {
         let launch = SandboxLaunch(job: job, isolation: isolation, configuration: configuration, system: system, dropPrivileges: dropPrivileges)
         let session = try SandboxSession(job: job, launch: launch, configuration: configuration)
         let ending = try await withTaskCancellationHandler {
-            try await withThrowingTaskGroup(of: Result<SandboxSession.Ending, SandboxInfrastructureError>?.self) { group in
-                group.addTask { await session.ending() }
-                group.addTask { [clock] in
-                    if (try? await clock.sleep(for: job.timeout)) != nil { session.stop(.timedOut) }
-                    return nil
-                }
-                while let next = try await group.next() {
-                    guard let ending = next else { continue }
-                    group.cancelAll()
-                    return try ending.get()
-                }
-                throw SandboxInfrastructureError("the sandbox session ended without a result")
-            }
+            try await session.ending().get()
         } onCancel: {
             session.stop(.cancelled)
         }

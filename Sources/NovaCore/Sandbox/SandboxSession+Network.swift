@@ -16,7 +16,7 @@ extension SandboxSession {
         guard let childPID = readChildPID(from: status) else {
             return .failure(SandboxInfrastructureError("bubblewrap could not create the sandbox"))
         }
-        interpreterStarted = Self.readByte(ready.parentEnd)
+        interpreterStarted = readByte(ready.parentEnd)
         guard interpreterStarted else {
             return .failure(SandboxInfrastructureError("the sandbox exited before its network could be attached"))
         }
@@ -56,7 +56,7 @@ extension SandboxSession {
             _ = close(exit.parentEnd)
             return .failure(error)
         }
-        guard Self.readByte(readiness.parentEnd) else {
+        guard readByte(readiness.parentEnd) else {
             _ = close(exit.parentEnd)
             return .failure(SandboxInfrastructureError("slirp4netns exited before the network was up"))
         }
@@ -78,20 +78,11 @@ extension SandboxSession {
                 guard case .int(let pid) = JSONValue(jsonText: line)?["child-pid"] else { return nil }
                 return Int32(pid)
             }
-            let count = chunk.withUnsafeMutableBytes { recv(status, $0.baseAddress, $0.count, 0) }
-            if count < 0, errno == EINTR { continue }
+            awaitReadable(status)
+            let count = chunk.withUnsafeMutableBytes { recv(status, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+            if count < 0, errno == EINTR || errno == EAGAIN { continue }
             guard count > 0 else { return nil }
             statusBytes.append(contentsOf: chunk[..<count])
-        }
-    }
-
-    /// Blocks until one byte arrives; false at end of stream.
-    static func readByte(_ descriptor: Int32) -> Bool {
-        var byte: UInt8 = 0
-        while true {
-            let count = recv(descriptor, &byte, 1, 0)
-            if count < 0, errno == EINTR { continue }
-            return count == 1
         }
     }
 }

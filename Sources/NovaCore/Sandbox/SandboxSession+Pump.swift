@@ -38,6 +38,7 @@ extension SandboxSession {
                 _ = close(pending)
                 input = nil
             }
+            enforceDeadline()
             if waitStatus == nil, let reaped = reapLeaderIfExited() {
                 waitStatus = reaped
                 graceEnd = .now + Self.drainGrace
@@ -49,7 +50,7 @@ extension SandboxSession {
                 usleep(2_000)
                 continue
             }
-            _ = poll(&polled, nfds_t(polled.count), 50)
+            _ = poll(&polled, nfds_t(polled.count), pollMilliseconds())
             for entry in polled where entry.revents != 0 {
                 if entry.fd == input {
                     let count = payload[sent...].withUnsafeBytes {

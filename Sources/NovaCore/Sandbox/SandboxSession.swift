@@ -6,8 +6,9 @@ import NovaJSON
 #endif
 
 /// One running sandbox: its process group, the sockets standing in for its standard streams and bubblewrap's status,
-/// and its network helper. ``collect()`` blocks until the end, so it runs on a thread of its own (``ending()``);
-/// ``stop(_:)`` may be called from any thread and kills everything within milliseconds.
+/// and its network helper. ``collect()`` blocks until the end, so it runs on a thread of its own (``ending()``), and
+/// enforces the job's timeout itself with the monotonic clock: a busy cooperative thread pool can delay delivering
+/// the result, never the kill. ``stop(_:)`` may be called from any thread and kills everything within milliseconds.
 final class SandboxSession: @unchecked Sendable {
     /// Why Nova ended the run early.
     enum StopReason: Sendable {
@@ -37,6 +38,8 @@ final class SandboxSession: @unchecked Sendable {
     let job: SandboxJob
     let configuration: SandboxConfiguration
     let spawnedAt = ContinuousClock.now
+    /// `spawnedAt` + the job's timeout.
+    let deadline: ContinuousClock.Instant
     let leader: pid_t
     let stdin: SocketChannel
     let stdout: SocketChannel
@@ -57,6 +60,7 @@ final class SandboxSession: @unchecked Sendable {
     init(job: SandboxJob, launch: SandboxLaunch, configuration: SandboxConfiguration) throws(SandboxInfrastructureError) {
         self.job = job
         self.configuration = configuration
+        deadline = spawnedAt + job.timeout
         var parentEnds: [Int32] = []
         var childEnds: [Int32] = []
         func closeAll() {
@@ -145,6 +149,27 @@ final class SandboxSession: @unchecked Sendable {
         }
     }
 
+    /// Stops the run as timed out once the deadline has passed (again and again, harmlessly, until it is over).
+    func enforceDeadline() {
+        if ContinuousClock.now >= deadline { stop(.timedOut) }
+    }
+
+    /// Waits until `descriptor` is readable or closed, enforcing the deadline meanwhile.
+    func awaitReadable(_ descriptor: Int32) {
+        while true {
+            enforceDeadline()
+            var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&entry, 1, pollMilliseconds())
+            if ready > 0 || (ready < 0 && errno != EINTR) { return }
+        }
+    }
+
+    /// How long one `poll` may wait: until the deadline, at most 50 ms, at least 1 ms.
+    func pollMilliseconds() -> Int32 {
+        let (seconds, attoseconds) = (deadline - ContinuousClock.now).components
+        return Int32(min(max(seconds * 1000 + attoseconds / 1_000_000_000_000_000, 1), 50))
+    }
+
     /// Whether the run was stopped, and why.
     var currentStopReason: StopReason? { lock.withLock { stopReason } }
 
@@ -189,6 +214,17 @@ final class SandboxSession: @unchecked Sendable {
         let code = Data(job.code.utf8).base64EncodedString()
         let context = Data(JSONValue.object(job.context).jsonText.utf8).base64EncodedString()
         return Array("\(code)\n\(context)\n".utf8)
+    }
+
+    /// Blocks until one byte arrives (enforcing the deadline); false at end of stream.
+    func readByte(_ descriptor: Int32) -> Bool {
+        var byte: UInt8 = 0
+        while true {
+            awaitReadable(descriptor)
+            let count = recv(descriptor, &byte, 1, Int32(MSG_DONTWAIT))
+            if count < 0, errno == EINTR || errno == EAGAIN { continue }
+            return count == 1
+        }
     }
 
     /// Writes all of `bytes` to a blocking socket, giving up on errors.
