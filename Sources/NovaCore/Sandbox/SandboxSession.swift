@@ -114,10 +114,20 @@ final class SandboxSession: @unchecked Sendable {
         }
     }
 
-    /// ``collect()`` on a dedicated thread, so blocking I/O never holds a thread of Swift's cooperative pool.
+    /// ``collect()`` on a dedicated thread, so blocking I/O never holds a thread of Swift's cooperative pool. The
+    /// killed network helper is reaped after the result is delivered: its exit tears down the namespace's `tap0`,
+    /// which takes the kernel 15–20 ms.
     func ending() async -> Result<Ending, SandboxInfrastructureError> {
         await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: self.collect()) }.start()
+            Thread {
+                let result = self.collect()
+                let helper = self.killHelper()
+                continuation.resume(returning: result)
+                if let helper {
+                    var waitStatus: Int32 = 0
+                    while waitpid(helper, &waitStatus, 0) < 0, errno == EINTR {}
+                }
+            }.start()
         }
     }
 
@@ -130,14 +140,13 @@ final class SandboxSession: @unchecked Sendable {
             case .failure(let error):
                 lock.withLock { if !leaderReaped { kill(-leader, SIGKILL) } }
                 let drained = pump(payload: [])
-                reapHelper(exitDescriptor: nil)
                 if let reason = currentStopReason { return .success(ending(drained, reason)) }
                 let stderr = drained.stderr.tail(SandboxFailure.quotedBytes)
                 return .failure(SandboxInfrastructureError(stderr.isEmpty ? error.reason : "\(error.reason): \(stderr)"))
             }
         }
         let drained = pump(payload: Self.payload(job))
-        reapHelper(exitDescriptor: helperExit)
+        if let helperExit { _ = Glibc.close(helperExit) }
         return .success(ending(drained, currentStopReason))
     }
 
@@ -187,14 +196,14 @@ final class SandboxSession: @unchecked Sendable {
         }
     }
 
-    private func reapHelper(exitDescriptor: Int32?) {
-        if let exitDescriptor { _ = Glibc.close(exitDescriptor) }
+    /// Kills the network helper, if any, and hands its pid over for reaping (``stop(_:)`` no longer signals it; the
+    /// unreaped pid cannot be reused meanwhile).
+    private func killHelper() -> pid_t? {
         lock.withLock {
-            guard let helper else { return }
+            guard let helper else { return nil }
             kill(helper, SIGKILL)
-            var waitStatus: Int32 = 0
-            _ = waitpid(helper, &waitStatus, 0)
             self.helper = nil
+            return helper
         }
     }
 
