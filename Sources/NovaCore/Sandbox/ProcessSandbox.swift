@@ -6,7 +6,7 @@ import Foundation
 
 /// The local sandbox: `python3` under bubblewrap with rlimits, a wall-clock timeout and capped output (CONTRACT §3.9).
 ///
-/// Isolation: new user, PID, IPC, UTS, cgroup and network namespaces; only the system directories (`/usr`, `/etc`,
+/// Isolation: new user, PID (the prelude is its PID 1), IPC, UTS, cgroup and network namespaces; only the system directories (`/usr`, `/etc`,
 /// `/lib*`) and the configured read-only paths are visible, read-only; private size-limited tmpfs `/tmp` and
 /// `/dev/shm` are the only writable places; new session, killed with Nova (`--die-with-parent`). When Nova runs as
 /// root the sandbox runs as ``SandboxConfiguration/unprivilegedUser`` (`setpriv`), so root-only files such as
@@ -88,14 +88,12 @@ package struct ProcessSandbox: Sandbox {
     }
 
     private func termination(of ending: SandboxSession.Ending, isolation: SandboxLaunch.Isolation, timeout: Duration) throws -> SandboxTermination {
-        switch ending.stopReason {
-        case .cancelled: throw CancellationError()
-        case .timedOut: return .timedOut(timeout)
-        case nil: break
-        }
+        if ending.stopReason == .cancelled { throw CancellationError() }
         guard ending.interpreterStarted else {
+            if ending.stopReason == .timedOut { throw SandboxInfrastructureError("the sandbox did not start within \(timeout)") }
             throw SandboxInfrastructureError("the interpreter did not start: \(ending.stderr.tail(SandboxFailure.quotedBytes))")
         }
+        if ending.stopReason == .timedOut { return .timedOut(timeout) }
         let status = ending.waitStatus
         guard status & 0x7f == 0 else { return .signaled(status & 0x7f) }
         let code = (status >> 8) & 0xff

@@ -1,9 +1,9 @@
 /// The command line that starts one sandboxed run, built from values only (no I/O), and the descriptor numbers it
-/// expects: 0–2 standard streams, 4 the prelude's ready byte (the code is about to start); with internet also 3
-/// bubblewrap's JSON status (child pid), 5 the prelude's go byte (the network is up) and 6 the `resolv.conf`
-/// bubblewrap copies in.
+/// expects: 0–2 standard streams, 4 the prelude's ready byte (the code is about to start); under bubblewrap also 3
+/// its JSON status (the sandbox's PID 1); with internet also 5 the prelude's go byte (the network is up) and 6 the
+/// `resolv.conf` bubblewrap copies in.
 struct SandboxLaunch: Sendable, Hashable {
-    /// Descriptor of bubblewrap's `--json-status-fd` (child pid, then exit code), with internet only.
+    /// Descriptor of bubblewrap's `--json-status-fd` (child pid, then exit code).
     static let statusDescriptor: Int32 = 3
     /// Descriptor the prelude writes one byte to once it runs (inside the namespaces, before reading the code).
     static let readyDescriptor: Int32 = 4
@@ -53,8 +53,7 @@ struct SandboxLaunch: Sendable, Hashable {
         case .bubblewrap(let network):
             command = [configuration.bubblewrap] + Self.bubblewrapOptions(network, job.limits, configuration, system)
             command += environment.sorted(by: { $0.key < $1.key }).flatMap { ["--setenv", $0.key, $0.value] }
-            if network == .internet { command += ["--json-status-fd", String(Self.statusDescriptor)] }
-            command += ["--"] + python
+            command += ["--json-status-fd", String(Self.statusDescriptor), "--"] + python
             self.environment = ["PATH": "/usr/bin:/bin"]
         }
         if dropPrivileges {
@@ -72,7 +71,7 @@ struct SandboxLaunch: Sendable, Hashable {
         _ configuration: SandboxConfiguration,
         _ system: SystemDirectories
     ) -> [String] {
-        var options = ["--unshare-all", "--die-with-parent", "--new-session", "--hostname", "nova-sandbox"]
+        var options = ["--unshare-all", "--as-pid-1", "--die-with-parent", "--new-session", "--hostname", "nova-sandbox"]
         options += system.bubblewrapOptions
         if network == .internet { options += ["--ro-bind-data", String(resolverDescriptor), "/etc/resolv.conf"] }
         let size = String(limits.temporaryBytes)

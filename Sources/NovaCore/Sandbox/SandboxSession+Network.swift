@@ -1,5 +1,3 @@
-import NovaJSON
-
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -68,21 +66,16 @@ extension SandboxSession {
         return .success(exit.parentEnd)
     }
 
-    /// Reads bubblewrap's status until its first line, `{ "child-pid": N, … }`.
+    /// Reads bubblewrap's status until it names the sandbox's PID 1.
     private func readChildPID(from status: Int32) -> Int32? {
-        var statusBytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            if let newline = statusBytes.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = String(decoding: statusBytes[..<newline], as: UTF8.self)
-                guard case .int(let pid) = JSONValue(jsonText: line)?["child-pid"] else { return nil }
-                return Int32(pid)
-            }
+        while sandboxInitPID == nil {
             awaitReadable(status)
             let count = chunk.withUnsafeMutableBytes { recv(status, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
             if count < 0, errno == EINTR || errno == EAGAIN { continue }
             guard count > 0 else { return nil }
-            statusBytes.append(contentsOf: chunk[..<count])
+            consumeStatus(chunk[..<count])
         }
+        return sandboxInitPID
     }
 }

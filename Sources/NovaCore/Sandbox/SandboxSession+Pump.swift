@@ -27,7 +27,7 @@ extension SandboxSession {
             stderr.parentEnd: TailBuffer(capacity: job.limits.outputBytes),
         ]
         var readers = Set(buffers.keys).union([ready.parentEnd])
-        if let network { readers.insert(network.status.parentEnd) }
+        if let status { readers.insert(status.parentEnd) }
         var input: Int32? = stdin.parentEnd
         var sent = 0
         var waitStatus: Int32?
@@ -67,6 +67,8 @@ extension SandboxSession {
                             buffers[entry.fd]?.append(read)
                         } else if entry.fd == ready.parentEnd {
                             interpreterStarted = true
+                        } else {
+                            consumeStatus(read)
                         }
                     }
                 } else if count == 0 || !Self.isTransient(errno) {
@@ -82,6 +84,34 @@ extension SandboxSession {
             stdout: buffers[stdout.parentEnd]?.captured ?? CapturedStream(bytes: [], totalBytes: 0),
             stderr: buffers[stderr.parentEnd]?.captured ?? CapturedStream(bytes: [], totalBytes: 0)
         )
+    }
+
+    /// Waits until `descriptor` is readable or closed, enforcing the deadline meanwhile.
+    func awaitReadable(_ descriptor: Int32) {
+        while true {
+            enforceDeadline()
+            var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&entry, 1, pollMilliseconds())
+            if ready > 0 || (ready < 0 && errno != EINTR) { return }
+        }
+    }
+
+    /// How long one `poll` may wait: until the deadline (at least 1 ms), at most 50 ms; 50 ms once it has passed.
+    func pollMilliseconds() -> Int32 {
+        let (seconds, attoseconds) = (deadline - ContinuousClock.now).components
+        let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        return Int32(milliseconds < 0 ? 50 : min(max(milliseconds, 1), 50))
+    }
+
+    /// Blocks until one byte arrives (enforcing the deadline); false at end of stream.
+    func readByte(_ descriptor: Int32) -> Bool {
+        var byte: UInt8 = 0
+        while true {
+            awaitReadable(descriptor)
+            let count = recv(descriptor, &byte, 1, Int32(MSG_DONTWAIT))
+            if count < 0, errno == EINTR || errno == EAGAIN { continue }
+            return count == 1
+        }
     }
 
     private static func isTransient(_ error: Int32) -> Bool {

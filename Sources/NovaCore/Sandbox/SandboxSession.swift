@@ -45,16 +45,30 @@ final class SandboxSession: @unchecked Sendable {
     let stdout: SocketChannel
     let stderr: SocketChannel
     let ready: SocketChannel
-    /// bubblewrap's status and the prelude's go signal, with internet only.
-    let network: (status: SocketChannel, go: SocketChannel)?
+    /// bubblewrap's JSON status (child pid, exit code), under bubblewrap only.
+    let status: SocketChannel?
+    /// The prelude's go signal, with internet only.
+    let go: SocketChannel?
 
     /// Whether the prelude's ready byte arrived (touched by the collecting thread only).
     var interpreterStarted = false
+    /// bubblewrap's status bytes not yet parsed (touched by the collecting thread only).
+    var statusBytes: [UInt8] = []
+    /// PID 1 of the sandbox as the host sees it, once bubblewrap reported it (touched by the collecting thread only).
+    var sandboxInitPID: Int32?
 
-    private let lock = NSLock()
-    private var leaderReaped = false
-    private var helper: pid_t?
-    private var stopReason: StopReason?
+    /// Guards the fields below, which ``stop(_:)`` reads from other threads.
+    let lock = NSLock()
+    /// Set once the leader has been reaped: its pid may then belong to another process.
+    var leaderReaped = false
+    /// A pidfd of the sandbox's PID 1; killing it ends the whole PID namespace and lets bubblewrap exit by itself.
+    var sandboxInit: Int32?
+    /// The running slirp4netns.
+    var helper: pid_t?
+    /// Why and when Nova stopped the run.
+    var stopReason: StopReason?
+    /// When the sandbox was last told to die (by ``stop(_:)`` or after a failed set-up).
+    var killedAt: ContinuousClock.Instant?
 
     /// Spawns the launch's command with its descriptors.
     init(job: SandboxJob, launch: SandboxLaunch, configuration: SandboxConfiguration) throws(SandboxInfrastructureError) {
@@ -66,35 +80,37 @@ final class SandboxSession: @unchecked Sendable {
         func closeAll() {
             (parentEnds + childEnds).forEach { _ = Glibc.close($0) }
         }
-        func channel() throws(SandboxInfrastructureError) -> SocketChannel {
+        func channel(_ number: Int32, into descriptors: inout [Int32: Int32]) throws(SandboxInfrastructureError) -> SocketChannel {
             do {
                 let made = try SocketChannel()
                 parentEnds.append(made.parentEnd)
                 childEnds.append(made.childEnd)
+                descriptors[number] = made.childEnd
                 return made
             } catch {
                 closeAll()
                 throw error
             }
         }
-        stdin = try channel()
-        stdout = try channel()
-        stderr = try channel()
-        ready = try channel()
-        var descriptors: [Int32: Int32] = [0: stdin.childEnd, 1: stdout.childEnd, 2: stderr.childEnd, SandboxLaunch.readyDescriptor: ready.childEnd]
-        if launch.isolation == .bubblewrap(.internet) {
-            let status = try channel()
-            let go = try channel()
-            let resolver = try channel()
-            descriptors[SandboxLaunch.statusDescriptor] = status.childEnd
-            descriptors[SandboxLaunch.goDescriptor] = go.childEnd
-            descriptors[SandboxLaunch.resolverDescriptor] = resolver.childEnd
-            Self.sendAll(Array(SandboxLaunch.resolverConfiguration.utf8), to: resolver.parentEnd)
-            parentEnds.removeAll { $0 == resolver.parentEnd }
-            _ = Glibc.close(resolver.parentEnd)
-            network = (status, go)
+        var descriptors: [Int32: Int32] = [:]
+        stdin = try channel(0, into: &descriptors)
+        stdout = try channel(1, into: &descriptors)
+        stderr = try channel(2, into: &descriptors)
+        ready = try channel(SandboxLaunch.readyDescriptor, into: &descriptors)
+        if case .bubblewrap(let network) = launch.isolation {
+            status = try channel(SandboxLaunch.statusDescriptor, into: &descriptors)
+            if network == .internet {
+                go = try channel(SandboxLaunch.goDescriptor, into: &descriptors)
+                let resolver = try channel(SandboxLaunch.resolverDescriptor, into: &descriptors)
+                Self.sendAll(Array(SandboxLaunch.resolverConfiguration.utf8), to: resolver.parentEnd)
+                parentEnds.removeAll { $0 == resolver.parentEnd }
+                _ = Glibc.close(resolver.parentEnd)
+            } else {
+                go = nil
+            }
         } else {
-            network = nil
+            status = nil
+            go = nil
         }
         do {
             leader = try ChildProcess.spawn(launch.executable, launch.arguments, environment: launch.environment, descriptors: descriptors)
@@ -103,15 +119,6 @@ final class SandboxSession: @unchecked Sendable {
             throw error
         }
         childEnds.forEach { _ = Glibc.close($0) }
-    }
-
-    /// Kills the sandbox and its network helper, remembering why (the first reason wins).
-    func stop(_ reason: StopReason) {
-        lock.withLock {
-            if stopReason == nil { stopReason = reason }
-            if !leaderReaped { kill(-leader, SIGKILL) }
-            if let helper { kill(helper, SIGKILL) }
-        }
     }
 
     /// ``collect()`` on a dedicated thread, so blocking I/O never holds a thread of Swift's cooperative pool. The
@@ -131,14 +138,15 @@ final class SandboxSession: @unchecked Sendable {
         }
     }
 
-    /// Attaches the network when the job asks for it, feeds stdin, drains the outputs, and reaps everything.
+    /// Attaches the network when the job asks for it, feeds stdin, drains the outputs, and reaps the leader.
     func collect() -> Result<Ending, SandboxInfrastructureError> {
+        defer { releaseSandboxInit() }
         var helperExit: Int32?
-        if let network {
-            switch attachNetwork(status: network.status.parentEnd, go: network.go.parentEnd) {
+        if let status, let go {
+            switch attachNetwork(status: status.parentEnd, go: go.parentEnd) {
             case .success(let exitDescriptor): helperExit = exitDescriptor
             case .failure(let error):
-                lock.withLock { if !leaderReaped { kill(-leader, SIGKILL) } }
+                lock.withLock { killSandboxLocked() }
                 let drained = pump(payload: [])
                 if let reason = currentStopReason { return .success(ending(drained, reason)) }
                 let stderr = drained.stderr.tail(SandboxFailure.quotedBytes)
@@ -150,61 +158,17 @@ final class SandboxSession: @unchecked Sendable {
         return .success(ending(drained, currentStopReason))
     }
 
-    /// Records the network helper so that ``stop(_:)`` reaches it; kills it at once if the run is already stopped.
-    func register(helper pid: pid_t) {
-        lock.withLock {
-            helper = pid
-            if stopReason != nil { kill(pid, SIGKILL) }
-        }
-    }
-
-    /// Stops the run as timed out once the deadline has passed (again and again, harmlessly, until it is over).
-    func enforceDeadline() {
-        if ContinuousClock.now >= deadline { stop(.timedOut) }
-    }
-
-    /// Waits until `descriptor` is readable or closed, enforcing the deadline meanwhile.
-    func awaitReadable(_ descriptor: Int32) {
-        while true {
-            enforceDeadline()
-            var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&entry, 1, pollMilliseconds())
-            if ready > 0 || (ready < 0 && errno != EINTR) { return }
-        }
-    }
-
-    /// How long one `poll` may wait: until the deadline, at most 50 ms, at least 1 ms.
-    func pollMilliseconds() -> Int32 {
-        let (seconds, attoseconds) = (deadline - ContinuousClock.now).components
-        return Int32(min(max(seconds * 1000 + attoseconds / 1_000_000_000_000_000, 1), 50))
-    }
-
-    /// Whether the run was stopped, and why.
-    var currentStopReason: StopReason? { lock.withLock { stopReason } }
-
-    /// Reaps the leader if it has exited: first the rest of its process group is killed (the unreaped leader keeps
-    /// the group's id from being reused), then the leader is reaped under the lock ``stop(_:)`` takes.
-    func reapLeaderIfExited() -> Int32? {
-        var info = siginfo_t()
-        guard waitid(P_PID, id_t(leader), &info, WEXITED | WNOHANG | WNOWAIT) == 0, info._sifields._kill.si_pid == leader else { return nil }
-        kill(-leader, SIGKILL)
-        return lock.withLock {
-            var waitStatus: Int32 = 0
-            _ = waitpid(leader, &waitStatus, 0)
-            leaderReaped = true
-            return waitStatus
-        }
-    }
-
-    /// Kills the network helper, if any, and hands its pid over for reaping (``stop(_:)`` no longer signals it; the
-    /// unreaped pid cannot be reused meanwhile).
-    private func killHelper() -> pid_t? {
-        lock.withLock {
-            guard let helper else { return nil }
-            kill(helper, SIGKILL)
-            self.helper = nil
-            return helper
-        }
+    /// Parses bubblewrap's status bytes as they arrive; its first line, `{ "child-pid": N, … }`, names the sandbox's
+    /// PID 1, which is then adopted for ``stop(_:)``.
+    func consumeStatus(_ bytes: some Sequence<UInt8>) {
+        guard sandboxInitPID == nil else { return }
+        statusBytes.append(contentsOf: bytes)
+        guard let newline = statusBytes.firstIndex(of: UInt8(ascii: "\n")) else { return }
+        let line = String(decoding: statusBytes[..<newline], as: UTF8.self)
+        statusBytes = []
+        guard case .int(let pid) = JSONValue(jsonText: line)?["child-pid"] else { return }
+        sandboxInitPID = Int32(pid)
+        adopt(sandboxInit: Int32(pid))
     }
 
     private func ending(_ drained: Drained, _ reason: StopReason?) -> Ending {
@@ -223,17 +187,6 @@ final class SandboxSession: @unchecked Sendable {
         let code = Data(job.code.utf8).base64EncodedString()
         let context = Data(JSONValue.object(job.context).jsonText.utf8).base64EncodedString()
         return Array("\(code)\n\(context)\n".utf8)
-    }
-
-    /// Blocks until one byte arrives (enforcing the deadline); false at end of stream.
-    func readByte(_ descriptor: Int32) -> Bool {
-        var byte: UInt8 = 0
-        while true {
-            awaitReadable(descriptor)
-            let count = recv(descriptor, &byte, 1, Int32(MSG_DONTWAIT))
-            if count < 0, errno == EINTR || errno == EAGAIN { continue }
-            return count == 1
-        }
     }
 
     /// Writes all of `bytes` to a blocking socket, giving up on errors.

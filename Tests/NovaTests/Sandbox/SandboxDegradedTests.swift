@@ -36,6 +36,14 @@ struct SandboxDegradedTests {
         }
     }
 
+    @Test("a sandbox that cannot even start the interpreter within the timeout is an infrastructure failure")
+    func startTimeout() async throws {
+        let sandbox = await SandboxFixture.sandbox
+        await #expect(throws: SandboxInfrastructureError.self) {
+            try await sandbox.run(SandboxJob(code: "pass", context: [:], kind: .handWritten, timeout: .milliseconds(1), network: .internet))
+        }
+    }
+
     @Test("user-code failures are results, not thrown errors")
     func userFailureIsNotThrown() async throws {
         let result = try await SandboxFixture.sandbox.run(SandboxJob(code: "raise SystemExit(4)", context: [:], kind: .generated, network: .none))
