@@ -128,6 +128,12 @@ let package = Package(
             path: "benchmarks/semantic-precision/Sources/PrecisionEval",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "SandboxBenchmark",
+            dependencies: ["NovaCore"],
+            path: "benchmarks/sandbox/Sources/SandboxBenchmark",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "MiniLMTests",
             dependencies: ["MiniLM"],

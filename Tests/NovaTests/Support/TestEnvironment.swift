@@ -16,9 +16,10 @@ struct TestEnvironment {
         EnvironmentReader(["HOST": "127.0.0.1", "PORT": "0", "NOVA_DATA_DIR": directory.path].merging(extra) { $1 })
     }
 
-    /// Variables for nova-rag, on loopback, plus `extra`.
+    /// Variables for nova-rag, on loopback, with the deterministic `hash` embedder unless `extra` picks another.
     func rag(_ extra: [String: String] = [:]) -> EnvironmentReader {
-        EnvironmentReader(["HOST": "127.0.0.1", "PORT": "0", "NOVA_RAG_DATA_DIR": directory.path].merging(extra) { $1 })
+        EnvironmentReader(
+            ["HOST": "127.0.0.1", "PORT": "0", "NOVA_RAG_DATA_DIR": directory.path, "EMBEDDING_PROVIDER": "hash"].merging(extra) { $1 })
     }
 
     /// A logger that drops everything below warnings, so test output stays readable.

@@ -1,0 +1,52 @@
+import Foundation
+import NovaCore
+import NovaJSON
+import Testing
+
+/// Without bubblewrap the sandbox says so and keeps running code with rlimits; a broken interpreter is an
+/// infrastructure failure, not a code failure (D28).
+@Suite("Sandbox fallback and infrastructure failures")
+struct SandboxDegradedTests {
+    @Test("without bubblewrap the status is degraded with the reason, and the contract and timeout still work")
+    func degraded() async throws {
+        var configuration = SandboxConfiguration(virtualEnvironment: nil)
+        configuration.bubblewrap = "/nonexistent/bwrap"
+        let sandbox = await ProcessSandbox(configuration: configuration)
+        guard case .degraded(let reason) = sandbox.status else {
+            Issue.record("status is \(sandbox.status)")
+            return
+        }
+        #expect(reason.contains("bubblewrap cannot run here"))
+        #expect(reason.contains("/nonexistent/bwrap"))
+        let job = SandboxJob(code: "context['x'] += 1", context: ["x": .int(1)], kind: .handWritten, timeout: .seconds(20))
+        #expect(try await sandbox.run(job).outcome == .success(updates: ["x": .int(2)]))
+        let spinning = try await sandbox.run(SandboxJob(code: "while True: pass", context: [:], kind: .generated, timeout: .seconds(1)))
+        #expect(spinning.outcome == .failure(SandboxFailure(cause: .timedOut(.seconds(1)), stdoutTail: "", stderrTail: "", truncationNotes: [])))
+        #expect(spinning.output.duration < .milliseconds(1500))
+    }
+
+    @Test("an interpreter that cannot start throws an infrastructure error instead of failing the code")
+    func infrastructureFailure() async throws {
+        var configuration = SandboxConfiguration(virtualEnvironment: nil)
+        configuration.interpreter = "/nonexistent/python3"
+        let sandbox = await ProcessSandbox(configuration: configuration)
+        #expect(sandbox.status.name == "degraded")
+        await #expect(throws: SandboxInfrastructureError.self) {
+            try await sandbox.run(SandboxJob(code: "pass", context: [:], kind: .handWritten))
+        }
+    }
+
+    @Test("a sandbox that cannot even start the interpreter within the timeout is an infrastructure failure")
+    func startTimeout() async throws {
+        let sandbox = await SandboxFixture.sandbox
+        await #expect(throws: SandboxInfrastructureError.self) {
+            try await sandbox.run(SandboxJob(code: "pass", context: [:], kind: .handWritten, timeout: .milliseconds(1), network: .internet))
+        }
+    }
+
+    @Test("user-code failures are results, not thrown errors")
+    func userFailureIsNotThrown() async throws {
+        let result = try await SandboxFixture.sandbox.run(SandboxJob(code: "raise SystemExit(4)", context: [:], kind: .generated, network: .none))
+        #expect(result.output.termination == .exited(4))
+    }
+}
