@@ -44,7 +44,8 @@ struct BertConfiguration: Sendable, Equatable {
         let positions = json["position_embedding_type"] as? String ?? "absolute"
         guard modelType == "bert", activation == "gelu", positions == "absolute" else {
             throw MiniLMError.invalidModelFile(
-                url, reason: "unsupported model (type \(modelType), activation \(activation), "
+                url,
+                reason: "unsupported model (type \(modelType), activation \(activation), "
                     + "positions \(positions)); expected bert, gelu, absolute")
         }
         hiddenSize = try integer("hidden_size")

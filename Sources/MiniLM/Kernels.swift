@@ -93,7 +93,8 @@ enum Kernels {
             squares.4 += d4 * d4; squares.5 += d5 * d5; squares.6 += d6 * d6; squares.7 += d7 * d7
             column += 8
         }
-        var variance = ((squares.0 + squares.1) + (squares.2 + squares.3))
+        var variance =
+            ((squares.0 + squares.1) + (squares.2 + squares.3))
             + ((squares.4 + squares.5) + (squares.6 + squares.7))
         while column < width {
             let d = line[column] - mean
@@ -117,7 +118,8 @@ enum Kernels {
             partial.6 += values[index + 6]; partial.7 += values[index + 7]
             index += 8
         }
-        var total = ((partial.0 + partial.1) + (partial.2 + partial.3))
+        var total =
+            ((partial.0 + partial.1) + (partial.2 + partial.3))
             + ((partial.4 + partial.5) + (partial.6 + partial.7))
         while index < count {
             total += values[index]

@@ -66,7 +66,8 @@ public struct WordPieceTokenizer: Sendable {
         separatorID = sep
         unknownID = unk
         specialTokenIDs = Self.specialTokens.compactMap { token in ids[token].map { (token, $0) } }
-        longestPiece = vocabulary.map { $0.hasPrefix("##") ? $0.unicodeScalars.count - 2 : $0.unicodeScalars.count }
+        longestPiece =
+            vocabulary.map { $0.hasPrefix("##") ? $0.unicodeScalars.count - 2 : $0.unicodeScalars.count }
             .max() ?? 0
     }
 
@@ -113,7 +114,8 @@ public struct WordPieceTokenizer: Sendable {
         var rest = text
         while ids.count <= budget, !rest.isEmpty {
             let bytes = rest.utf8
-            var end = bytes.index(bytes.startIndex, offsetBy: Self.chunkBytes, limitedBy: bytes.endIndex)
+            var end =
+                bytes.index(bytes.startIndex, offsetBy: Self.chunkBytes, limitedBy: bytes.endIndex)
                 ?? bytes.endIndex
             while end < bytes.endIndex, ![0x20, 0x09, 0x0A, 0x0D].contains(bytes[end]) {
                 bytes.formIndex(after: &end)

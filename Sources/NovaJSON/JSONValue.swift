@@ -60,6 +60,12 @@ extension JSONValue {
         return nil
     }
 
+    /// The number of an integer, or nil for any other kind of value.
+    package var intValue: Int? {
+        if case .int(let number) = self { return number }
+        return nil
+    }
+
     /// The text of a string, or nil for any other kind of value.
     package var stringValue: String? {
         if case .string(let text) = self { return text }

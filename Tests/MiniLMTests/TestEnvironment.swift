@@ -13,7 +13,8 @@ enum TestEnvironment {
 
     /// `${NOVA_MODEL_DIR:-<repo>/models}/all-MiniLM-L6-v2`.
     static let modelDirectory: URL = {
-        let base = ProcessInfo.processInfo.environment["NOVA_MODEL_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        let base =
+            ProcessInfo.processInfo.environment["NOVA_MODEL_DIR"].flatMap { $0.isEmpty ? nil : $0 }
             .map { URL(fileURLWithPath: $0) } ?? repositoryRoot.appendingPathComponent("models")
         return base.appendingPathComponent(MiniLMModel.directoryName)
     }()

@@ -144,8 +144,11 @@ let result: [String: Any] = [
 ]
 let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
 print(String(decoding: json, as: UTF8.self))
-FileHandle.standardError.write(Data(String(
-    format: "swift: single (%d tokens) p50 %.2f ms p99 %.2f ms; batch-32 %.1f sentences/s (%.2f ms each, "
-        + "%d sentences of %.1f tokens on average); RSS %.0f MiB after load, peak %.0f MiB\n",
-    sentenceTokens, percentile(latencies, 0.5), percentile(latencies, 0.99), throughput, 1000 / throughput,
-    corpus.count, meanTokens, rssAfterLoad, memoryMiB("VmHWM")).utf8))
+FileHandle.standardError.write(
+    Data(
+        String(
+            format: "swift: single (%d tokens) p50 %.2f ms p99 %.2f ms; batch-32 %.1f sentences/s (%.2f ms each, "
+                + "%d sentences of %.1f tokens on average); RSS %.0f MiB after load, peak %.0f MiB\n",
+            sentenceTokens, percentile(latencies, 0.5), percentile(latencies, 0.99), throughput, 1000 / throughput,
+            corpus.count, meanTokens, rssAfterLoad, memoryMiB("VmHWM")
+        ).utf8))
