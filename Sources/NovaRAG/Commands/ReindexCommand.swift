@@ -11,11 +11,7 @@ struct ReindexCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingStartupErrors(label: "nova-rag") {
-            let env = EnvironmentReader()
-            let log = try LoggingBootstrap.settings(from: env)
-            LoggingBootstrap.install(level: log.level, json: log.json)
-            let config = try RAGConfig(env: env)
-            let logger = Logger(label: "nova-rag")
+            let (config, logger) = try RAGConfig.startup()
             let embedder = try config.embedding.makeEmbedder()
             let database = try await SQLDatabase.open(config.database, logger: logger)
             try await withStore(database, logger: logger) { store in

@@ -14,14 +14,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingStartupErrors(label: "nova-rag") {
-            let env = EnvironmentReader()
-            let log = try LoggingBootstrap.settings(from: env)
-            LoggingBootstrap.install(level: log.level, json: log.json)
-            var config = try RAGConfig(env: env)
+            var (config, logger) = try RAGConfig.startup()
             if let host { config.listen.host = host }
             if let port { config.listen.port = port }
             config.allowUnauthenticatedAdmin = allowUnauthenticatedAdmin
-            let logger = Logger(label: "nova-rag")
             let app = try await buildApplication(config: config, logger: logger)
             try await app.runService()
         }
