@@ -12,6 +12,8 @@ struct BertEncoder: Sendable {
     let configuration: BertConfiguration
     /// The weights.
     let weights: BertWeights
+    /// The threads every step of the pass is spread over.
+    let parallel: ParallelWork
 
     /// One unit-length embedding per sequence of token ids (each `[CLS] … [SEP]`, non-empty and
     /// no longer than the position table), computed in one forward pass.
@@ -26,7 +28,8 @@ struct BertEncoder: Sendable {
         }
         let tokenCount = lengths.reduce(0, +)
         let workspace = EncoderWorkspace(
-            tokenCount: tokenCount, longestSequence: lengths.max()!, configuration: config)
+            tokenCount: tokenCount, longestSequence: lengths.max()!, threadCount: parallel.threadCount,
+            configuration: config)
 
         embedTokens(sequences, into: workspace.hidden)
         for layer in weights.layers {
@@ -70,45 +73,75 @@ struct BertEncoder: Sendable {
     ) {
         let hiddenSize = configuration.hiddenSize
         let headSize = configuration.headSize
+        let headCount = configuration.headCount
         let stride = 3 * hiddenSize
         let qkv = workspace.queryKeyValue
-        Self.multiply(workspace.hidden, rows: tokenCount, by: layer.attentionInput, into: qkv)
-        Kernels.addBias(qkv, rows: tokenCount, columns: stride, bias: layer.attentionInput.bias.pointer)
+        let context = workspace.context
+        let scoresBuffers = workspace.scores
+        let scoresSize = workspace.scoresSize
+        multiply(workspace.hidden, rows: tokenCount, by: layer.attentionInput, into: qkv) { columns in
+            Kernels.addBias(qkv, rows: tokenCount, stride: stride, columns: columns, bias: layer.attentionInput.bias.pointer)
+        }
 
         let scale = 1 / Float(headSize).squareRoot()
-        for (offset, length) in zip(offsets, lengths) {
-            let count = Int32(length)
-            for head in 0..<configuration.headCount {
+        let parts = parallel.threadCount
+        let pairs = lengths.count * headCount
+        parallel.run(parts: parts) { part in
+            let scores = scoresBuffers + part * scoresSize
+            for pair in ParallelWork.slice(part, of: parts, count: pairs) {
+                let (sequence, head) = pair.quotientAndRemainder(dividingBy: headCount)
+                let offset = offsets[sequence]
+                let length = lengths[sequence]
+                let count = Int32(length)
                 let query = qkv + offset * stride + head * headSize
                 let key = query + hiddenSize
                 let value = query + 2 * hiddenSize
                 cblas_sgemm(
                     CblasRowMajor, CblasNoTrans, CblasTrans, count, count, Int32(headSize),
-                    scale, query, Int32(stride), key, Int32(stride), 0, workspace.scores, count)
-                Kernels.softmaxRows(workspace.scores, rows: length, columns: length)
+                    scale, query, Int32(stride), key, Int32(stride), 0, scores, count)
+                Kernels.softmaxRows(scores, rows: length, columns: length)
                 cblas_sgemm(
                     CblasRowMajor, CblasNoTrans, CblasNoTrans, count, Int32(headSize), count,
-                    1, workspace.scores, count, value, Int32(stride),
-                    0, workspace.context + offset * hiddenSize + head * headSize, Int32(hiddenSize))
+                    1, scores, count, value, Int32(stride),
+                    0, context + offset * hiddenSize + head * headSize, Int32(hiddenSize))
             }
         }
 
-        Self.multiply(workspace.context, rows: tokenCount, by: layer.attentionOutput, into: workspace.projection)
-        Kernels.addBiasResidualLayerNorm(
+        multiply(context, rows: tokenCount, by: layer.attentionOutput, into: workspace.projection) { _ in }
+        addBiasResidualLayerNorm(
             workspace.hidden, update: workspace.projection, bias: layer.attentionOutput.bias.pointer,
-            rows: tokenCount, norm: layer.attentionNorm, epsilon: configuration.layerNormEpsilon)
+            rows: tokenCount, norm: layer.attentionNorm)
     }
 
     /// Feed-forward block: dense + GELU, dense, residual connection and LayerNorm.
     private func feedForward(_ layer: BertLayerWeights, tokenCount: Int, workspace: borrowing EncoderWorkspace) {
-        Self.multiply(workspace.hidden, rows: tokenCount, by: layer.intermediate, into: workspace.intermediate)
-        Kernels.addBiasGELU(
-            workspace.intermediate, rows: tokenCount, columns: layer.intermediate.outputSize,
-            bias: layer.intermediate.bias.pointer)
-        Self.multiply(workspace.intermediate, rows: tokenCount, by: layer.output, into: workspace.projection)
-        Kernels.addBiasResidualLayerNorm(
+        let intermediate = workspace.intermediate
+        let width = layer.intermediate.outputSize
+        multiply(workspace.hidden, rows: tokenCount, by: layer.intermediate, into: intermediate) { columns in
+            Kernels.addBiasGELU(
+                intermediate, rows: tokenCount, stride: width, columns: columns, bias: layer.intermediate.bias.pointer)
+        }
+        multiply(intermediate, rows: tokenCount, by: layer.output, into: workspace.projection) { _ in }
+        addBiasResidualLayerNorm(
             workspace.hidden, update: workspace.projection, bias: layer.output.bias.pointer,
-            rows: tokenCount, norm: layer.outputNorm, epsilon: configuration.layerNormEpsilon)
+            rows: tokenCount, norm: layer.outputNorm)
+    }
+
+    /// ``Kernels/addBiasResidualLayerNorm(_:update:bias:rows:norm:epsilon:)`` with the rows spread
+    /// over the threads.
+    private func addBiasResidualLayerNorm(
+        _ hidden: UnsafeMutablePointer<Float>, update: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+        rows: Int, norm: LayerNormWeights
+    ) {
+        let width = norm.size
+        let epsilon = configuration.layerNormEpsilon
+        let parts = parallel.threadCount
+        parallel.run(parts: parts) { part in
+            let slice = ParallelWork.slice(part, of: parts, count: rows)
+            Kernels.addBiasResidualLayerNorm(
+                hidden + slice.lowerBound * width, update: update + slice.lowerBound * width, bias: bias,
+                rows: slice.count, norm: norm, epsilon: epsilon)
+        }
     }
 
     /// The mean of `rows` token vectors, scaled to unit length.
@@ -135,14 +168,22 @@ struct BertEncoder: Sendable {
         return vector
     }
 
-    /// `output = input · layer.weight` for `rows` input rows (the bias is added by the caller,
-    /// fused with what follows).
-    private static func multiply(
-        _ input: UnsafePointer<Float>, rows: Int, by layer: DenseWeights, into output: UnsafeMutablePointer<Float>
+    /// `output = input · layer.weight` for `rows` input rows, split by output columns over the
+    /// threads; `epilogue(columns)` then runs on the thread that computed those columns (to add
+    /// the bias, fused with what follows).
+    private func multiply(
+        _ input: UnsafePointer<Float>, rows: Int, by layer: DenseWeights, into output: UnsafeMutablePointer<Float>,
+        epilogue: (Range<Int>) -> Void
     ) {
-        cblas_sgemm(
-            CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(layer.outputSize), Int32(layer.inputSize),
-            1, input, Int32(layer.inputSize), layer.weight.pointer, Int32(layer.outputSize),
-            0, output, Int32(layer.outputSize))
+        let parts = parallel.threadCount
+        parallel.run(parts: parts) { part in
+            let columns = ParallelWork.slice(part, of: parts, count: layer.outputSize, alignment: 16)
+            guard !columns.isEmpty else { return }
+            cblas_sgemm(
+                CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(columns.count), Int32(layer.inputSize),
+                1, input, Int32(layer.inputSize), layer.weight.pointer + columns.lowerBound, Int32(layer.outputSize),
+                0, output + columns.lowerBound, Int32(layer.outputSize))
+            epilogue(columns)
+        }
     }
 }

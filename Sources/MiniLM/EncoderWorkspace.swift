@@ -11,16 +11,20 @@ struct EncoderWorkspace: ~Copyable {
     let projection: UnsafeMutablePointer<Float>
     /// `tokenCount × intermediate`: the feed-forward layer's activations.
     let intermediate: UnsafeMutablePointer<Float>
-    /// `longestSequence × longestSequence`: one head's attention scores.
+    /// One buffer of ``scoresSize`` floats per thread, for one head's attention scores.
     let scores: UnsafeMutablePointer<Float>
+    /// `longestSequence × longestSequence`.
+    let scoresSize: Int
     private let storage: UnsafeMutableRawPointer
 
-    /// Allocates the buffers for `tokenCount` tokens in sequences of at most `longestSequence`.
-    init(tokenCount: Int, longestSequence: Int, configuration config: BertConfiguration) {
+    /// Allocates the buffers for `tokenCount` tokens in sequences of at most `longestSequence`,
+    /// processed by `threadCount` threads.
+    init(tokenCount: Int, longestSequence: Int, threadCount: Int, configuration config: BertConfiguration) {
         let hiddenSize = config.hiddenSize
         let sizes = [
             tokenCount * hiddenSize, tokenCount * 3 * hiddenSize, tokenCount * hiddenSize,
-            tokenCount * hiddenSize, tokenCount * config.intermediateSize, longestSequence * longestSequence,
+            tokenCount * hiddenSize, tokenCount * config.intermediateSize,
+            threadCount * longestSequence * longestSequence,
         ]
         // Each buffer starts on a 64-byte boundary.
         let padded = sizes.map { ($0 + 15) / 16 * 16 }
@@ -37,6 +41,7 @@ struct EncoderWorkspace: ~Copyable {
         projection = take(3)
         intermediate = take(4)
         scores = take(5)
+        scoresSize = longestSequence * longestSequence
     }
 
     deinit {

@@ -35,22 +35,27 @@ enum Kernels {
         return Float(signOf: x, magnitudeOf: magnitude)
     }
 
-    /// `values[r][c] += bias[c]` for a `rows × columns` row-major matrix.
-    static func addBias(_ values: UnsafeMutablePointer<Float>, rows: Int, columns: Int, bias: UnsafePointer<Float>) {
+    /// `values[r][c] += bias[c]` for the `columns` of `rows` rows of a row-major matrix whose
+    /// rows are `stride` values apart.
+    static func addBias(
+        _ values: UnsafeMutablePointer<Float>, rows: Int, stride: Int, columns: Range<Int>, bias: UnsafePointer<Float>
+    ) {
         for row in 0..<rows {
-            let line = values + row * columns
-            for column in 0..<columns {
+            let line = values + row * stride
+            for column in columns {
                 line[column] += bias[column]
             }
         }
     }
 
-    /// `values[r][c] = GELU(values[r][c] + bias[c])` with the exact (erf) GELU, for a
-    /// `rows × columns` row-major matrix.
-    static func addBiasGELU(_ values: UnsafeMutablePointer<Float>, rows: Int, columns: Int, bias: UnsafePointer<Float>) {
+    /// `values[r][c] = GELU(values[r][c] + bias[c])` with the exact (erf) GELU, for the `columns`
+    /// of `rows` rows of a row-major matrix whose rows are `stride` values apart.
+    static func addBiasGELU(
+        _ values: UnsafeMutablePointer<Float>, rows: Int, stride: Int, columns: Range<Int>, bias: UnsafePointer<Float>
+    ) {
         for row in 0..<rows {
-            let line = values + row * columns
-            for column in 0..<columns {
+            let line = values + row * stride
+            for column in columns {
                 let x = line[column] + bias[column]
                 line[column] = 0.5 * x * (1 + erf(x * 0.707_106_781_186_547_5))
             }

@@ -1,3 +1,4 @@
+import COpenBLAS
 import Foundation
 
 /// The all-MiniLM-L6-v2 sentence-embedding model, run natively: WordPiece tokenisation, a
@@ -52,9 +53,19 @@ public final class MiniLMModel: Sendable {
             maxLength: min(Self.maxSequenceLength, configuration.maxPositions))
         let weightsFile = try SafeTensorsFile(contentsOf: directory.appendingPathComponent("model.safetensors"))
         encoder = BertEncoder(
-            configuration: configuration, weights: try BertWeights(configuration: configuration, from: weightsFile))
+            configuration: configuration, weights: try BertWeights(configuration: configuration, from: weightsFile),
+            parallel: ParallelWork(threadCount: Self.threadCount()))
         dimension = configuration.hiddenSize
         self.tokensPerPass = tokensPerPass
+    }
+
+    /// Threads for the forward pass: `OPENBLAS_NUM_THREADS` if set, else one per core. OpenBLAS
+    /// itself is switched to one thread per call, since the pass splits every step, matrix
+    /// products included, over its own threads.
+    private static func threadCount() -> Int {
+        openblas_set_num_threads(1)
+        let requested = ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"].flatMap { Int($0) }
+        return max(1, requested ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
     /// The token ids the model reads for `text`: `[CLS] … [SEP]`, at most ``maxSequenceLength``.
