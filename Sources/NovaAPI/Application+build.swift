@@ -30,5 +30,8 @@ func buildApplication(config: NovaConfig, logger: Logger) async throws -> some A
     if let postgres = database.backgroundService {
         app.addServices(postgres)
     }
+    app.beforeServerStarts {
+        try await NovaMigrations.migrate(database, logger: logger)
+    }
     return app
 }
