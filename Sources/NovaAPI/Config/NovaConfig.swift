@@ -21,6 +21,8 @@ struct NovaConfig: Sendable {
     var e2bTemplateID: String?
     /// `MAX_BODY_BYTES`, default 1 MiB.
     var maxBodyBytes: Int
+    /// API keys, CORS, rate limit and the credentials key.
+    var security: SecuritySettings
 
     /// Reads the configuration; a bad value is a ``ConfigError`` naming the variable.
     init(env: EnvironmentReader) throws {
@@ -38,5 +40,6 @@ struct NovaConfig: Sendable {
         e2bConfigured = env.string("E2B_API_KEY") != nil
         e2bTemplateID = env.string("E2B_TEMPLATE_ID")
         maxBodyBytes = try env.int("MAX_BODY_BYTES", default: 1 << 20, in: 1024...(1 << 30))
+        security = try SecuritySettings(env: env)
     }
 }
