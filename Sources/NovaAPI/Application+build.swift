@@ -47,5 +47,9 @@ extension Router<NovaRequestContext> {
         addRoutes(ClientController(clients: stores.clients, clock: services.clock).routes)
         addRoutes(CredentialController(clients: stores.clients, cipher: services.config.security.cipher, clock: services.clock).routes)
         addRoutes(DatabaseSchemaController(schemas: stores.schemas, clients: stores.clients, clock: services.clock).routes)
+        addRoutes(WorkflowExecuteController(stores: stores, validator: services.validator, queue: services.queue, clock: services.clock).routes)
+        addRoutes(TaskController(tasks: stores.tasks).routes)
+        addRoutes(ExecutionController(executions: stores.executions, clock: services.clock).routes)
+        addRoutes(CacheController(cache: stores.exactCache, clock: services.clock).routes)
     }
 }
