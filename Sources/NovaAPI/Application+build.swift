@@ -31,6 +31,7 @@ func buildApplication(config: NovaConfig, logger: Logger, queue: any JobQueue) a
 func buildRouter(_ services: NovaServices) -> Router<NovaRequestContext> {
     let router = Router(context: NovaRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: RequestMetricsMiddleware(factory: services.exporter.factory))
     router.add(middleware: ErrorEnvelopeMiddleware(style: .errorAndStatusCode, classify: NovaErrorMapping.classify))
     router.add(middleware: BodyLimitMiddleware(limit: services.config.maxBodyBytes))
     router.addNovaRoutes(services)
@@ -51,5 +52,6 @@ extension Router<NovaRequestContext> {
         addRoutes(TaskController(tasks: stores.tasks).routes)
         addRoutes(ExecutionController(executions: stores.executions, clock: services.clock).routes)
         addRoutes(CacheController(cache: stores.exactCache, clock: services.clock).routes)
+        addRoutes(MetricsController(collector: services.metrics, exporter: services.exporter).routes)
     }
 }

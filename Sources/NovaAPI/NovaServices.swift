@@ -12,6 +12,7 @@ struct NovaServices: Sendable {
     let validator: WorkflowGraphValidator
     let clock: any WallClock
     let monitor: ComponentMonitor
+    let exporter: PrometheusExporter
     let logger: Logger
 
     /// Opens the database, Redis and the nova-rag client from `config`; jobs go to `queue`.
@@ -25,7 +26,12 @@ struct NovaServices: Sendable {
         return NovaServices(
             config: config, database: database, stores: .sql(database, logger: logger), queue: queue,
             validator: WorkflowGraphValidator(syntax: ProcessPythonSyntaxChecker()), clock: SystemWallClock(),
-            monitor: ComponentMonitor(database: database, redis: redis, rag: rag, logger: logger), logger: logger)
+            monitor: ComponentMonitor(database: database, redis: redis, rag: rag, logger: logger), exporter: PrometheusExporter(), logger: logger)
+    }
+
+    /// The `/metrics` figures.
+    var metrics: MetricsCollector {
+        MetricsCollector(stores: stores, database: database, clock: clock)
     }
 
     /// Migrates the database and checks the credentials key; runs before the server accepts requests.
