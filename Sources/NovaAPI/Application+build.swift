@@ -11,6 +11,7 @@ func buildApplication(config: NovaConfig, logger: Logger) async throws -> some A
 
 /// Builds the nova application with the queue jobs go to.
 func buildApplication(config: NovaConfig, logger: Logger, queue: any JobQueue) async throws -> some ApplicationProtocol {
+    try config.security.checkExposure(of: config.listen)
     let services = try await NovaServices.open(config: config, logger: logger, queue: queue)
     var app = Application(
         router: buildRouter(services),
@@ -29,10 +30,14 @@ func buildApplication(config: NovaConfig, logger: Logger, queue: any JobQueue) a
 
 /// The router with nova's middleware and every route.
 func buildRouter(_ services: NovaServices) -> Router<NovaRequestContext> {
+    let security = services.config.security
     let router = Router(context: NovaRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: RequestMetricsMiddleware(factory: services.exporter.factory))
+    router.add(middleware: CORSPolicyMiddleware(origins: security.corsOrigins))
     router.add(middleware: ErrorEnvelopeMiddleware(style: .errorAndStatusCode, classify: NovaErrorMapping.classify))
+    router.add(middleware: APIKeyMiddleware(keys: security.apiKeys))
+    router.add(middleware: RateLimitMiddleware(perMinute: security.rateLimitPerMinute))
     router.add(middleware: BodyLimitMiddleware(limit: services.config.maxBodyBytes))
     router.addNovaRoutes(services)
     router.addMethodNotAllowedRoutes()
