@@ -58,5 +58,6 @@ extension Router<NovaRequestContext> {
         addRoutes(ExecutionController(executions: stores.executions, clock: services.clock).routes)
         addRoutes(CacheController(cache: stores.exactCache, clock: services.clock).routes)
         addRoutes(MetricsController(collector: services.metrics, exporter: services.exporter).routes)
+        addRoutes(OpenAPIRoutes(document: NovaOpenAPI.document).routes)
     }
 }
