@@ -40,6 +40,8 @@ struct OpenAPITests {
         collect(document)
         #expect(references.subtracting(schemas.keys).isEmpty)
         #expect(document["openapi"] == .string("3.1.0"))
+        let operationIDs = document["paths"]?.objectValue?.values.flatMap { $0.objectValue?.values.compactMap { $0["operationId"]?.stringValue } ?? [] } ?? []
+        #expect(Set(operationIDs).count == NovaOpenAPI.document.operations.count)
         for operation in NovaOpenAPI.document.operations {
             #expect(operation.responses.contains { (200...299).contains($0.0) }, "\(operation.method) \(operation.path)")
         }
