@@ -15,6 +15,7 @@ package actor MemoryClientStore: ClientStore {
         self.schemas = schemas
     }
 
+    /// Stores a new client; a taken slug throws ``StoreConflict/clientSlug(_:)``.
     package func createClient(_ draft: ClientDraft, at time: Date) throws -> Client {
         try requireFreeSlug(draft.slug, except: nil)
         lastClientID += 1
@@ -23,18 +24,22 @@ package actor MemoryClientStore: ClientStore {
         return client
     }
 
+    /// The client with this id, or nil.
     package func client(id: Int) -> Client? {
         clients[id]
     }
 
+    /// The client with this slug, or nil.
     package func client(slug: String) -> Client? {
         clients.values.first { $0.slug == slug }
     }
 
+    /// Clients by id ascending, `skip` skipped, at most `limit`; total counts all.
     package func listClients(skip: Int, limit: Int) -> Page<Client> {
         clients.values.sorted { $0.id < $1.id }.page(skip: skip, limit: limit)
     }
 
+    /// Applies `changes`; nil when the client does not exist; a taken slug throws ``StoreConflict/clientSlug(_:)``.
     package func updateClient(id: Int, _ changes: ClientChanges, at time: Date) throws -> Client? {
         guard let current = clients[id] else { return nil }
         if let slug = changes.slug { try requireFreeSlug(slug, except: id) }
@@ -43,6 +48,7 @@ package actor MemoryClientStore: ClientStore {
         return next
     }
 
+    /// Deletes the client, its credentials and schemas; returns whether it existed.
     package func deleteClient(id: Int) async -> Bool {
         guard clients.removeValue(forKey: id) != nil else { return false }
         stored = stored.filter { $0.value.clientID != id }
@@ -50,6 +56,8 @@ package actor MemoryClientStore: ClientStore {
         return true
     }
 
+    /// Stores a credential of an existing client (nil when the client does not exist). A primary one unmarks the
+    /// client's other credentials of its kind, in the same transaction.
     package func addCredential(clientID: Int, _ draft: CredentialDraft, at time: Date) -> StoredCredential? {
         guard clients[clientID] != nil else { return nil }
         if draft.isPrimary { unmarkPrimary(clientID: clientID, kind: draft.kind) }
@@ -61,14 +69,17 @@ package actor MemoryClientStore: ClientStore {
         return credential
     }
 
+    /// The client's credentials by id.
     package func credentials(clientID: Int) -> [StoredCredential] {
         stored.values.filter { $0.clientID == clientID }.sorted { $0.id < $1.id }
     }
 
+    /// The credential `id` of client `clientID`, or nil (also when it belongs to another client).
     package func credential(clientID: Int, id: Int) -> StoredCredential? {
         stored[id].flatMap { $0.clientID == clientID ? $0 : nil }
     }
 
+    /// Applies `changes`; nil when the credential does not exist for this client.
     package func updateCredential(clientID: Int, id: Int, _ changes: CredentialChanges, at time: Date) -> StoredCredential? {
         guard let current = credential(clientID: clientID, id: id) else { return nil }
         if changes.isPrimary == true { unmarkPrimary(clientID: clientID, kind: current.kind) }
@@ -77,6 +88,8 @@ package actor MemoryClientStore: ClientStore {
         return next
     }
 
+    /// Deletes the credential; returns whether it existed. One used by a database schema throws
+    /// ``StoreConflict/credentialInUse(_:)``.
     package func deleteCredential(clientID: Int, id: Int) async throws -> Bool {
         guard credential(clientID: clientID, id: id) != nil else { return false }
         if await schemas?.refers(toCredential: id) == true { throw StoreConflict.credentialInUse(id) }
@@ -84,6 +97,7 @@ package actor MemoryClientStore: ClientStore {
         return true
     }
 
+    /// How many credentials the store holds over all clients, and one of them (to check the key at startup).
     package func credentialSample() -> (count: Int, sample: StoredCredential?) {
         (stored.count, stored.values.min { $0.id < $1.id })
     }

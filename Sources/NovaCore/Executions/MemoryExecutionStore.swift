@@ -11,6 +11,7 @@ package actor MemoryExecutionStore: ExecutionStore {
     /// Creates an empty store.
     package init() {}
 
+    /// Creates an execution at `time` (its `created_at`).
     package func create(_ draft: ExecutionDraft, at time: Date) -> Execution {
         lastExecutionID += 1
         let execution = Execution(
@@ -20,20 +21,24 @@ package actor MemoryExecutionStore: ExecutionStore {
         return execution
     }
 
+    /// The execution with this id, or nil.
     package func execution(id: Int) -> Execution? {
         executions[id]
     }
 
+    /// Executions passing `filter`, newest first, `skip` skipped, at most `limit`; total counts all that pass.
     package func list(_ filter: ExecutionFilter, skip: Int, limit: Int) -> Page<Execution> {
         executions.values.filter(filter.matches).sorted { $0.id > $1.id }.page(skip: skip, limit: limit)
     }
 
+    /// Applies `transition` only if the status is still `expected`; returns whether it did.
     package func transition(id: Int, from expected: ExecutionStatus, to transition: ExecutionTransition) -> Bool {
         guard let current = executions[id], current.status == expected else { return false }
         executions[id] = transition.applied(to: current)
         return true
     }
 
+    /// Marks cancellation requested at `time` (kept if already set); nil when the execution does not exist.
     package func requestCancellation(id: Int, at time: Date) -> Execution? {
         guard var execution = executions[id] else { return nil }
         if execution.cancelRequestedAt == nil { execution.cancelRequestedAt = time }
@@ -41,6 +46,7 @@ package actor MemoryExecutionStore: ExecutionStore {
         return execution
     }
 
+    /// Appends a chain entry and its steps in one transaction; nil when the execution does not exist.
     package func appendChainEntry(executionID: Int, _ record: ChainEntryRecord, steps: [ChainStepRecord]) -> ChainEntry? {
         guard executions[executionID] != nil else { return nil }
         lastEntryID += 1
@@ -49,6 +55,7 @@ package actor MemoryExecutionStore: ExecutionStore {
         return entry
     }
 
+    /// Appends steps to an existing entry in one transaction; nil when the entry does not exist.
     package func appendSteps(chainEntryID: Int, _ steps: [ChainStepRecord]) -> [ChainStep]? {
         guard var entry = entries[chainEntryID] else { return nil }
         let added = makeSteps(steps, entryID: chainEntryID)
@@ -57,14 +64,17 @@ package actor MemoryExecutionStore: ExecutionStore {
         return added
     }
 
+    /// The chain of an execution: entries by id, each with its steps by id.
     package func chain(executionID: Int) -> [ChainEntry] {
         entries.values.filter { $0.executionID == executionID }.sorted { $0.id < $1.id }
     }
 
+    /// How many executions created at or after `time` are in each status.
     package func statusCounts(createdSince time: Date) -> [ExecutionStatus: Int] {
         executions.values.filter { $0.createdAt >= time }.reduce(into: [:]) { counts, execution in counts[execution.status, default: 0] += 1 }
     }
 
+    /// How many distinct workflows have at least one execution.
     package func activeWorkflowCount() -> Int {
         Set(executions.values.map(\.workflowID)).count
     }

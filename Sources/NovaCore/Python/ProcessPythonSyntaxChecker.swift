@@ -28,6 +28,8 @@ package struct ProcessPythonSyntaxChecker: PythonSyntaxChecker {
         print(json.dumps(answers))
         """
 
+    /// One answer per source, in order: nil when it parses, else the error (`<message> (line <n>)`).
+    /// Throws ``PythonSyntaxCheckError`` when the check itself cannot run.
     package func syntaxErrors(in sources: [String]) async throws -> [String?] {
         guard !sources.isEmpty else { return [] }
         let input = Data(JSONValue.array(sources.map(JSONValue.string)).jsonText.utf8)

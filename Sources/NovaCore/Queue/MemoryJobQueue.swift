@@ -5,6 +5,7 @@ package actor MemoryJobQueue: JobQueue {
     /// Creates an empty queue.
     package init() {}
 
+    /// Queues `job`; returns once the queue holds it durably (as durable as the implementation is).
     package func enqueue(_ job: ExecutionJob) {
         jobs.append(job)
     }

@@ -8,14 +8,17 @@ package actor MemoryDatabaseSchemaStore: DatabaseSchemaStore {
     /// Creates an empty store.
     package init() {}
 
+    /// The schemas of a client by id (an unknown client has none).
     package func schemas(clientID: Int) -> [DatabaseSchema] {
         rows.values.filter { $0.clientID == clientID }.sorted { $0.id < $1.id }
     }
 
+    /// Schema `id` of client `clientID`, or nil (also when it belongs to another client).
     package func schema(clientID: Int, id: Int) -> DatabaseSchema? {
         rows[id].flatMap { $0.clientID == clientID ? $0 : nil }
     }
 
+    /// Stores a schema of an existing client; a taken table name throws ``StoreConflict/schemaTable(_:)``.
     package func create(clientID: Int, _ draft: DatabaseSchemaDraft, at time: Date) throws -> DatabaseSchema {
         try requireFreeTable(draft.tableName, clientID: clientID, except: nil)
         lastID += 1
@@ -26,6 +29,8 @@ package actor MemoryDatabaseSchemaStore: DatabaseSchemaStore {
         return schema
     }
 
+    /// Applies `changes`; nil when the schema does not exist for this client; a taken table name throws
+    /// ``StoreConflict/schemaTable(_:)``.
     package func update(clientID: Int, id: Int, _ changes: DatabaseSchemaChanges, at time: Date) throws -> DatabaseSchema? {
         guard let current = schema(clientID: clientID, id: id) else { return nil }
         if let table = changes.tableName { try requireFreeTable(table, clientID: clientID, except: id) }
@@ -34,6 +39,7 @@ package actor MemoryDatabaseSchemaStore: DatabaseSchemaStore {
         return next
     }
 
+    /// Deletes the schema; returns whether it existed for this client.
     package func delete(clientID: Int, id: Int) -> Bool {
         guard schema(clientID: clientID, id: id) != nil else { return false }
         rows[id] = nil

@@ -15,6 +15,7 @@ package actor MemoryWorkflowStore: WorkflowStore {
         self.exactCache = exactCache
     }
 
+    /// Stores a new workflow created at `time`; a taken name throws ``StoreConflict/workflowName(_:)``.
     package func create(_ draft: WorkflowDraft, at time: Date) throws -> Workflow {
         guard !rows.values.contains(where: { $0.name == draft.name }) else { throw StoreConflict.workflowName(draft.name) }
         lastID += 1
@@ -24,14 +25,18 @@ package actor MemoryWorkflowStore: WorkflowStore {
         return workflow
     }
 
+    /// The workflow with this id, or nil.
     package func workflow(id: Int) -> Workflow? {
         rows[id]
     }
 
+    /// Workflows ordered by id ascending, `skip` rows skipped, at most `limit` returned; total counts all.
     package func list(skip: Int, limit: Int) -> Page<Workflow> {
         rows.values.sorted { $0.id < $1.id }.page(skip: skip, limit: limit)
     }
 
+    /// Applies `changes` at `time`; nil when the workflow does not exist; a taken name throws
+    /// ``StoreConflict/workflowName(_:)`` (D36).
     package func update(id: Int, _ changes: WorkflowChanges, at time: Date) throws -> Workflow? {
         guard let current = rows[id] else { return nil }
         if let name = changes.name, rows.values.contains(where: { $0.name == name && $0.id != id }) {
@@ -42,6 +47,7 @@ package actor MemoryWorkflowStore: WorkflowStore {
         return updated
     }
 
+    /// Deletes the workflow and everything that belongs to it; returns whether it existed.
     package func delete(id: Int) async -> Bool {
         guard rows.removeValue(forKey: id) != nil else { return false }
         await executions?.deleteAll(workflowID: id)
@@ -49,6 +55,7 @@ package actor MemoryWorkflowStore: WorkflowStore {
         return true
     }
 
+    /// How many workflows exist.
     package func count() -> Int {
         rows.count
     }

@@ -24,19 +24,31 @@ package struct ChainBody: Codable, Sendable, Equatable {
 
 /// One chain-of-work entry on the wire.
 package struct ChainEntryBody: Codable, Sendable, Equatable {
+    /// Integer id.
     package var id: Int
+    /// The execution.
     package var executionId: Int
+    /// The node id.
     package var nodeId: String
+    /// `start`, `end`, `action` or `decision`.
     package var nodeType: String
+    /// The code that ran, or the prompt; null for start/end.
     @NullEncoded package var codeExecuted: String?
+    /// Redacted context before the node.
     package var inputContext: JSONValue
+    /// Redacted context after the node.
     package var outputResult: JSONValue
     /// Seconds.
     package var executionTime: Double
+    /// `success` or `failed`.
     package var status: String
+    /// Why it failed, or null.
     @NullEncoded package var errorMessage: String?
+    /// Decision nodes: the lower-cased value, else null.
     @NullEncoded package var decisionResult: String?
+    /// Decision nodes: the next node, else null.
     @NullEncoded package var pathTaken: String?
+    /// Executor details (contract §4.6).
     package var aiMetadata: JSONValue
     /// Naive UTC.
     package var timestamp: String

@@ -2,23 +2,41 @@ import NovaJSON
 
 /// One agent step of a chain entry on the wire (contract §3.5).
 package struct ChainStepBody: Codable, Sendable, Equatable {
+    /// Integer id.
     package var id: Int
+    /// The chain entry it belongs to.
     package var chainOfWorkId: Int
+    /// 1 to 6.
     package var stepNumber: Int
+    /// e.g. `code_generation`.
     package var stepName: String
+    /// e.g. `CodeGenerator`.
     package var agentName: String
+    /// Retry number, from 1.
     package var attemptNumber: Int
+    /// What the agent received.
     package var inputData: JSONValue
+    /// What it produced.
     package var outputData: JSONValue
+    /// Code it produced, or null.
     @NullEncoded package var generatedCode: String?
+    /// The sandbox that ran it, or null.
     @NullEncoded package var sandboxId: String?
+    /// The LLM, or null.
     @NullEncoded package var modelUsed: String?
+    /// Prompt tokens, or null.
     @NullEncoded package var tokensInput: Int?
+    /// Completion tokens, or null.
     @NullEncoded package var tokensOutput: Int?
+    /// Cost in USD, or null.
     @NullEncoded package var costUsd: Double?
+    /// Tool calls of the agent.
     package var toolCalls: JSONValue
+    /// `success` or `failed`.
     package var status: String
+    /// Why it failed, or null.
     @NullEncoded package var errorMessage: String?
+    /// Elapsed milliseconds.
     package var executionTimeMs: Double
     /// Naive UTC.
     package var timestamp: String
