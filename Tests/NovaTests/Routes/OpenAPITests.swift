@@ -8,6 +8,7 @@ import ServiceKit
 import Testing
 
 @testable import NovaAPI
+@testable import NovaRAG
 
 @Suite("OpenAPI document and docs page")
 struct OpenAPITests {
@@ -40,7 +41,8 @@ struct OpenAPITests {
         collect(document)
         #expect(references.subtracting(schemas.keys).isEmpty)
         #expect(document["openapi"] == .string("3.1.0"))
-        let operationIDs = document["paths"]?.objectValue?.values.flatMap { $0.objectValue?.values.compactMap { $0["operationId"]?.stringValue } ?? [] } ?? []
+        let operationIDs =
+            document["paths"]?.objectValue?.values.flatMap { $0.objectValue?.values.compactMap { $0["operationId"]?.stringValue } ?? [] } ?? []
         #expect(Set(operationIDs).count == NovaOpenAPI.document.operations.count)
         for operation in NovaOpenAPI.document.operations {
             #expect(operation.responses.contains { (200...299).contains($0.0) }, "\(operation.method) \(operation.path)")
@@ -62,6 +64,29 @@ struct OpenAPITests {
                 #expect(!html.contains("<script"))
                 #expect(!html.contains("https://"))
             }
+        }
+    }
+}
+
+@Suite("nova-rag OpenAPI document")
+struct RAGOpenAPITests {
+    @Test("nova-rag's document describes exactly the routes of its controllers, and /docs renders it")
+    func matchesRouter() async throws {
+        let env = try TestEnvironment()
+        let router = Router()
+        let slot = CodeCacheSlot()
+        router.addRoutes(HealthController(store: RAGStatus(persistentPath: env.directory.path, codeCache: slot)).routes)
+        router.addRoutes(CodeController(slot: slot, admin: AdminGate(keyConfigured: false, allowUnauthenticated: false)).routes)
+        router.addRoutes(OpenAPIController().routes)
+        let served = Set(router.routes.map { "\($0.method.rawValue) \($0.path.description)" })
+        #expect(served == RAGOpenAPI.document.routes)
+        let app = try await NovaRAG.buildApplication(config: RAGConfig(env: env.rag(["EMBEDDING_PROVIDER": "hash"])), logger: TestEnvironment.logger)
+        try await app.test(.router) { client in
+            let (status, spec) = try await client.call(.get, "/openapi.json")
+            #expect(status == .ok)
+            #expect(spec?["info"]?["title"] == .string("NOVA RAG"))
+            let html = try await client.execute(uri: "/docs", method: .get) { String(buffer: $0.body) }
+            #expect(html.contains("/code/entries/{id}/result"))
         }
     }
 }

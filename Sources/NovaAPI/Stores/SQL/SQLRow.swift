@@ -19,8 +19,7 @@ struct SQLRow: Sendable {
     }
 
     func int(_ column: String) throws -> Int {
-        guard let value = try intOrNil(column) else { throw SQLRowError(column: column, problem: "is null") }
-        return value
+        try required(column, intOrNil)
     }
 
     func intOrNil(_ column: String) throws -> Int? {
@@ -33,8 +32,7 @@ struct SQLRow: Sendable {
     }
 
     func double(_ column: String) throws -> Double {
-        guard let value = try doubleOrNil(column) else { throw SQLRowError(column: column, problem: "is null") }
-        return value
+        try required(column, doubleOrNil)
     }
 
     func doubleOrNil(_ column: String) throws -> Double? {
@@ -49,8 +47,7 @@ struct SQLRow: Sendable {
     }
 
     func text(_ column: String) throws -> String {
-        guard let value = try textOrNil(column) else { throw SQLRowError(column: column, problem: "is null") }
-        return value
+        try required(column, textOrNil)
     }
 
     func textOrNil(_ column: String) throws -> String? {
@@ -59,6 +56,12 @@ struct SQLRow: Sendable {
         case .text(let value): return value
         default: throw SQLRowError(column: column, problem: "is not text")
         }
+    }
+
+    /// The value of a NOT NULL column read by `read`; null is a schema mismatch.
+    private func required<T>(_ column: String, _ read: (String) throws -> T?) throws -> T {
+        guard let value = try read(column) else { throw SQLRowError(column: column, problem: "is null") }
+        return value
     }
 
     func bool(_ column: String) throws -> Bool {
@@ -74,8 +77,7 @@ struct SQLRow: Sendable {
     }
 
     func json(_ column: String) throws -> JSONValue {
-        guard let value = try jsonOrNil(column) else { throw SQLRowError(column: column, problem: "is null") }
-        return value
+        try required(column, jsonOrNil)
     }
 
     func jsonOrNil(_ column: String) throws -> JSONValue? {
