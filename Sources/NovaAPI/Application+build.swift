@@ -16,7 +16,7 @@ func buildApplication(config: NovaConfig, logger: Logger, queue: any JobQueue) a
     var app = Application(
         router: buildRouter(services),
         configuration: .init(address: .hostname(config.listen.host, port: config.listen.port), serverName: "nova"),
-        services: [services.monitor],
+        services: [services.monitor, TaskRetentionService(tasks: services.stores.tasks, clock: services.clock, logger: logger)],
         logger: logger
     )
     if let postgres = services.database.backgroundService {
