@@ -6,13 +6,26 @@ extension NovaOpenAPI {
     private static let credentialPath = "/clients/{client_id}/credentials/{credential_id}"
     private static let schemaPath = "/clients/{client_id}/database-schemas/{schema_id}"
 
+    /// The routes that take the id of a created client.
+    private static let clientRoutes =
+        itemRoutes("/clients/{client_id}")
+        + ["/credentials", "/database-schemas"].flatMap { [("GET", "/clients/{client_id}" + $0), ("POST", "/clients/{client_id}" + $0)] }
+
+    /// GET, PUT and DELETE of `path`.
+    private static func itemRoutes(_ path: String) -> [(method: String, path: String)] {
+        ["GET", "PUT", "DELETE"].map { ($0, path) }
+    }
+
     static let clientOperations: [OpenAPIOperation] = [
         operation(
             "GET", "/clients", "List clients by id", tag: "clients", parameters: [query("skip", "Rows to skip"), query("limit", "Rows to return")],
             [json(200, "Page of clients", S.ref("ClientList")), invalid]),
         operation(
             "POST", "/clients", "Create a client", tag: "clients", body: (S.ref("ClientCreate"), true),
-            [json(201, "Created", S.ref("Client")), (400, error("Duplicate slug")), invalid]),
+            [
+                (201, Answer.json("Created", S.ref("Client")).linking(clientRoutes, parameters: ["client_id": "id"])), (400, error("Duplicate slug")),
+                invalid,
+            ]),
         operation(
             "GET", "/clients/{client_id}", "One client", tag: "clients", parameters: [clientID],
             [json(200, "Client", S.ref("Client")), notFound("Client"), invalid]),
@@ -29,7 +42,13 @@ extension NovaOpenAPI {
         operation(
             "POST", "/clients/{client_id}/credentials", "Store a credential, encrypted with NOVA_SECRET_KEY", tag: "clients", parameters: [clientID],
             body: (S.ref("CredentialCreate"), true),
-            [json(201, "Stored", S.ref("Credential")), (400, error("NOVA_SECRET_KEY not set")), notFound("Client"), invalid]),
+            [
+                (
+                    201,
+                    Answer.json("Stored", S.ref("Credential")).linking(
+                        itemRoutes(credentialPath), parameters: ["client_id": "client_id", "credential_id": "id"])
+                ), (400, error("NOVA_SECRET_KEY not set")), notFound("Client"), invalid,
+            ]),
         operation(
             "GET", credentialPath, "One credential (no values)", tag: "clients", parameters: [clientID, id("credential_id", "credential")],
             [json(200, "Credential", S.ref("Credential")), notFound("Credential"), invalid]),
@@ -46,7 +65,13 @@ extension NovaOpenAPI {
         operation(
             "POST", "/clients/{client_id}/database-schemas", "Describe a table of the client's database", tag: "clients", parameters: [clientID],
             body: (S.ref("DatabaseSchemaCreate"), true),
-            [json(201, "Created", S.ref("DatabaseSchema")), (400, error("Duplicate table or unknown credential")), notFound("Client"), invalid]),
+            [
+                (
+                    201,
+                    Answer.json("Created", S.ref("DatabaseSchema")).linking(
+                        itemRoutes(schemaPath), parameters: ["client_id": "client_id", "schema_id": "id"])
+                ), (400, error("Duplicate table or unknown credential")), notFound("Client"), invalid,
+            ]),
         operation(
             "GET", schemaPath, "One schema", tag: "clients", parameters: [clientID, id("schema_id", "schema")],
             [json(200, "Schema", S.ref("DatabaseSchema")), notFound("Schema"), invalid]),

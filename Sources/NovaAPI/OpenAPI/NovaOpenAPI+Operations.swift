@@ -25,6 +25,10 @@ extension NovaOpenAPI {
         operation("GET", "/redoc", "The same HTML page", tag: "service", [(200, .media("HTML page", ["text/html": S.string()]))]),
     ]
 
+    /// The routes that take the id of a created workflow.
+    private static let workflowRoutes =
+        ["GET", "PUT", "DELETE"].map { ($0, "/workflows/{workflow_id}") } + [("POST", "/workflows/{workflow_id}/execute")]
+
     static let workflowOperations: [OpenAPIOperation] = [
         operation(
             "GET", "/workflows", "List workflows by id", tag: "workflows",
@@ -33,7 +37,8 @@ extension NovaOpenAPI {
         operation(
             "POST", "/workflows", "Create a workflow (graph validated)", tag: "workflows", body: (S.ref("WorkflowCreate"), true),
             [
-                json(201, "Created", S.ref("Workflow")), (400, error("Duplicate name or invalid graph")), invalid,
+                (201, Answer.json("Created", S.ref("Workflow")).linking(workflowRoutes, parameters: ["workflow_id": "id"])),
+                (400, error("Duplicate name or invalid graph")), invalid,
                 (503, error("Code check unavailable")),
             ]),
         operation(
@@ -56,7 +61,8 @@ extension NovaOpenAPI {
             parameters: [id("workflow_id", "workflow")],
             body: (S.ref("ExecuteRequest"), false),
             [
-                json(202, "Queued", S.ref("ExecuteAccepted")), (400, error("Invalid graph")), (404, error("Workflow or client not found")), invalid,
+                (202, Answer.json("Queued", S.ref("ExecuteAccepted")).linking([("GET", "/tasks/{task_id}")], parameters: ["task_id": "task_id"])),
+                (400, error("Invalid graph")), (404, error("Workflow or client not found")), invalid,
                 (503, error("Queue or code check unavailable")),
             ]),
     ]

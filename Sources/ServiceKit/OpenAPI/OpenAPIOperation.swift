@@ -30,11 +30,13 @@ package struct OpenAPIOperation: Sendable {
         }
     }
 
-    /// A response: a description and its body per media type (none for an empty body).
+    /// A response: a description, its body per media type (none for an empty body), headers, and links telling
+    /// clients (and fuzzers) which operations take values from it.
     package struct Answer: Sendable {
         let description: String
         let content: [String: JSONValue]
         let headers: [String: JSONValue]
+        var links: [String: JSONValue] = [:]
 
         /// A JSON body described by `schema`.
         package static func json(_ description: String, _ schema: JSONValue, headers: [String: JSONValue] = [:]) -> Answer {
@@ -51,10 +53,24 @@ package struct OpenAPIOperation: Sendable {
             Answer(description: description, content: [:], headers: [:])
         }
 
+        /// This answer with links to the operations `targets` (method and path), whose parameters take the answer's body
+        /// members: `[parameter: "<member>"]`.
+        package func linking(_ targets: [(method: String, path: String)], parameters: [String: String]) -> Answer {
+            var linked = self
+            for (method, path) in targets {
+                let id = OpenAPIOperation.operationID(method, path)
+                linked.links[id] = .object([
+                    "operationId": .string(id), "parameters": .object(parameters.mapValues { .string("$response.body#/\($0)") }),
+                ])
+            }
+            return linked
+        }
+
         var document: JSONValue {
             var members: [String: JSONValue] = ["description": .string(description)]
             if !content.isEmpty { members["content"] = .object(content.mapValues { .object(["schema": $0]) }) }
             if !headers.isEmpty { members["headers"] = .object(headers.mapValues { .object(["schema": $0]) }) }
+            if !links.isEmpty { members["links"] = .object(links) }
             return .object(members)
         }
     }
@@ -90,6 +106,11 @@ package struct OpenAPIOperation: Sendable {
         self.body = body
         self.responses = responses
         self.isPublic = isPublic
+    }
+
+    /// The operation id of `method path`, e.g. `getWorkflowsWorkflowId`.
+    package static func operationID(_ method: String, _ path: String) -> String {
+        method.lowercased() + path.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.capitalized }.joined()
     }
 
     var document: JSONValue {

@@ -44,6 +44,19 @@ struct OpenAPITests {
         let operationIDs =
             document["paths"]?.objectValue?.values.flatMap { $0.objectValue?.values.compactMap { $0["operationId"]?.stringValue } ?? [] } ?? []
         #expect(Set(operationIDs).count == NovaOpenAPI.document.operations.count)
+        var linked: Set<String> = []
+        func collectLinks(_ value: JSONValue) {
+            switch value {
+            case .object(let members):
+                members["links"]?.objectValue?.values.compactMap { $0["operationId"]?.stringValue }.forEach { linked.insert($0) }
+                members.values.forEach(collectLinks)
+            case .array(let elements): elements.forEach(collectLinks)
+            default: break
+            }
+        }
+        collectLinks(document)
+        #expect(linked.count >= 10)
+        #expect(linked.subtracting(operationIDs).isEmpty, "links to unknown operations")
         for operation in NovaOpenAPI.document.operations {
             #expect(operation.responses.contains { (200...299).contains($0.0) }, "\(operation.method) \(operation.path)")
         }
