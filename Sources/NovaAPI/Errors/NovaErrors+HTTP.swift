@@ -8,7 +8,7 @@ enum NovaErrorMapping {
         case let conflict as StoreConflict: ServiceError(.badRequest, conflict.description)
         case let invalid as GraphValidationError: ServiceError(.badRequest, "Invalid workflow graph: \(invalid.reason)")
         case let unchecked as PythonSyntaxCheckError: ServiceError(.serviceUnavailable, "Cannot check node code: \(unchecked.description)")
-        case let context as ClientContextError: ServiceError(.notFound, context.description)
+        case ClientContextError.clientNotFound(let slug): ServiceError(.notFound, ClientContextError.clientNotFound(slug).description)
         default: nil
         }
     }
