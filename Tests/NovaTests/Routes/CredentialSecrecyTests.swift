@@ -12,7 +12,7 @@ import Testing
 struct CredentialSecrecyTests {
     private static let canaries = ["canary-mail-Pa55-7f3a", "canary-db-9b1c-Q", "sk-canary-0123456789abcdef", "canary-rotated-44e1"]
 
-    @Test("a credential value put in through the API is in no response, no log line and not in plain text in the SQLite file")
+    @Test("a credential value put in through the API is in no response (metrics included), no log line and not in plain text in the SQLite file")
     func neverLeaks() async throws {
         let env = try TestEnvironment()
         let lines = CapturingLogHandler.Lines()
@@ -37,8 +37,9 @@ struct CredentialSecrecyTests {
             ])
             answers.append(try await text(.post, base, wrongKind))
             answers.append(try await text(.get, "/clients/\(clientID)"))
+            for uri in ["/metrics", "/metrics?format=prometheus", "/health/detailed", "/clients"] { answers.append(try await text(.get, uri)) }
         }
-        #expect(answers.all.count == 11)
+        #expect(answers.all.count == 15)
         #expect(lines.all.count > 10)
         let files = try FileManager.default.contentsOfDirectory(atPath: env.directory.path).filter { $0.hasPrefix("nova.sqlite") }
         #expect(files.contains("nova.sqlite"))
