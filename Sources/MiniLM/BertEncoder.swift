@@ -7,6 +7,10 @@ import COpenBLAS
 /// Attention runs per sequence and head over that sequence's own tokens only, which is what
 /// an attention mask over padded positions computes, so a text gets the same vector alone
 /// or in any batch.
+///
+/// Every step is spread over the threads of ``parallel``: matrix products by output columns
+/// (each thread then adds the bias, and GELU, to its own columns), attention by sequence and
+/// head, LayerNorm by rows.
 struct BertEncoder: Sendable {
     /// The architecture.
     let configuration: BertConfiguration
@@ -88,7 +92,8 @@ struct BertEncoder: Sendable {
         let pairs = lengths.count * headCount
         parallel.run(parts: parts) { part in
             let scores = scoresBuffers + part * scoresSize
-            for pair in ParallelWork.slice(part, of: parts, count: pairs) {
+            // Round-robin, so that the heads of a long sequence are shared out evenly.
+            for pair in Swift.stride(from: part, to: pairs, by: parts) {
                 let (sequence, head) = pair.quotientAndRemainder(dividingBy: headCount)
                 let offset = offsets[sequence]
                 let length = lengths[sequence]
@@ -107,7 +112,7 @@ struct BertEncoder: Sendable {
             }
         }
 
-        multiply(context, rows: tokenCount, by: layer.attentionOutput, into: workspace.projection) { _ in }
+        multiply(context, rows: tokenCount, by: layer.attentionOutput, into: workspace.projection)
         addBiasResidualLayerNorm(
             workspace.hidden, update: workspace.projection, bias: layer.attentionOutput.bias.pointer,
             rows: tokenCount, norm: layer.attentionNorm)
@@ -121,7 +126,7 @@ struct BertEncoder: Sendable {
             Kernels.addBiasGELU(
                 intermediate, rows: tokenCount, stride: width, columns: columns, bias: layer.intermediate.bias.pointer)
         }
-        multiply(intermediate, rows: tokenCount, by: layer.output, into: workspace.projection) { _ in }
+        multiply(intermediate, rows: tokenCount, by: layer.output, into: workspace.projection)
         addBiasResidualLayerNorm(
             workspace.hidden, update: workspace.projection, bias: layer.output.bias.pointer,
             rows: tokenCount, norm: layer.outputNorm)
@@ -173,7 +178,7 @@ struct BertEncoder: Sendable {
     /// the bias, fused with what follows).
     private func multiply(
         _ input: UnsafePointer<Float>, rows: Int, by layer: DenseWeights, into output: UnsafeMutablePointer<Float>,
-        epilogue: (Range<Int>) -> Void
+        epilogue: (Range<Int>) -> Void = { _ in }
     ) {
         let parts = parallel.threadCount
         parallel.run(parts: parts) { part in

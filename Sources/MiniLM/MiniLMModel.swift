@@ -7,6 +7,10 @@ import Foundation
 ///
 /// The model is immutable once loaded, so one instance can serve any number of threads or
 /// tasks at once; each ``embed(_:)`` call uses its own scratch memory.
+///
+/// Each call spreads its work over `OPENBLAS_NUM_THREADS` threads (default: one per core),
+/// matrix products included; loading a model therefore sets OpenBLAS itself to one thread per
+/// call (`openblas_set_num_threads(1)`), for the whole process.
 public final class MiniLMModel: Sendable {
     /// Name of the model's folder inside the models directory (`NOVA_MODEL_DIR`).
     public static let directoryName = "all-MiniLM-L6-v2"
@@ -59,9 +63,8 @@ public final class MiniLMModel: Sendable {
         self.tokensPerPass = tokensPerPass
     }
 
-    /// Threads for the forward pass: `OPENBLAS_NUM_THREADS` if set, else one per core. OpenBLAS
-    /// itself is switched to one thread per call, since the pass splits every step, matrix
-    /// products included, over its own threads.
+    /// Threads for the forward pass: `OPENBLAS_NUM_THREADS` if set, else one per core; also
+    /// switches OpenBLAS to one thread per call, since the pass splits its matrix products itself.
     private static func threadCount() -> Int {
         openblas_set_num_threads(1)
         let requested = ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"].flatMap { Int($0) }

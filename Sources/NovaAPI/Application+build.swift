@@ -1,34 +1,63 @@
 import Hummingbird
 import Logging
+import NovaCore
 import ServiceKit
-import Shared
 
 /// Builds the nova application: opens the store and Redis, wires controllers, middleware and background services.
-/// Tests call it too.
+/// Tests call it too. Until the workers of the durable-execution issue consume it, jobs wait in a memory queue.
 func buildApplication(config: NovaConfig, logger: Logger) async throws -> some ApplicationProtocol {
-    let database = try await SQLDatabase.open(config.database, logger: logger)
-    let redis = try config.redis.map { try RedisConnection(url: $0) }
-    let rag = config.ragServiceURL.map { NovaRAGClient(baseURL: $0, apiKey: nil, timeoutSeconds: config.ragTimeoutSeconds) }
-    if rag == nil {
-        logger.info("RAG_SERVICE_URL is not set: semantic code cache and documentation search are disabled")
-    }
-    let monitor = ComponentMonitor(database: database, redis: redis, rag: rag, logger: logger)
+    try await buildApplication(config: config, logger: logger, queue: MemoryJobQueue())
+}
 
-    let router = Router()
-    router.add(middleware: RequestIDMiddleware())
-    router.add(middleware: ErrorEnvelopeMiddleware(style: .errorAndStatusCode))
-    router.add(middleware: BodyLimitMiddleware(limit: config.maxBodyBytes))
-    router.addRoutes(HealthController(monitor: monitor, config: config).routes)
-    router.addMethodNotAllowedRoutes()
-
+/// Builds the nova application with the queue jobs go to.
+func buildApplication(config: NovaConfig, logger: Logger, queue: any JobQueue) async throws -> some ApplicationProtocol {
+    try config.security.checkExposure(of: config.listen)
+    let services = try await NovaServices.open(config: config, logger: logger, queue: queue)
     var app = Application(
-        router: router,
+        router: buildRouter(services),
         configuration: .init(address: .hostname(config.listen.host, port: config.listen.port), serverName: "nova"),
-        services: [monitor],
+        services: [services.monitor, TaskRetentionService(tasks: services.stores.tasks, clock: services.clock, logger: logger)],
         logger: logger
     )
-    if let postgres = database.backgroundService {
+    if let postgres = services.database.backgroundService {
         app.addServices(postgres)
     }
+    app.beforeServerStarts {
+        try await services.prepare()
+    }
     return app
+}
+
+/// The router with nova's middleware and every route.
+func buildRouter(_ services: NovaServices) -> Router<NovaRequestContext> {
+    let security = services.config.security
+    let router = Router(context: NovaRequestContext.self)
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: RequestMetricsMiddleware(factory: services.exporter.factory))
+    router.add(middleware: CORSPolicyMiddleware(origins: security.corsOrigins))
+    router.add(middleware: ErrorEnvelopeMiddleware(style: .errorAndStatusCode, classify: NovaErrorMapping.classify))
+    router.add(middleware: APIKeyMiddleware(keys: security.apiKeys))
+    router.add(middleware: RateLimitMiddleware(perMinute: security.rateLimitPerMinute))
+    router.add(middleware: BodyLimitMiddleware(limit: services.config.maxBodyBytes))
+    router.addNovaRoutes(services)
+    router.addMethodNotAllowedRoutes()
+    return router
+}
+
+extension Router<NovaRequestContext> {
+    /// Adds every route of nova (without middleware or the 405 answers).
+    func addNovaRoutes(_ services: NovaServices) {
+        let stores = services.stores
+        addRoutes(HealthController(monitor: services.monitor, config: services.config).routes)
+        addRoutes(WorkflowController(workflows: stores.workflows, validator: services.validator, clock: services.clock).routes)
+        addRoutes(ClientController(clients: stores.clients, clock: services.clock).routes)
+        addRoutes(CredentialController(clients: stores.clients, cipher: services.config.security.cipher, clock: services.clock).routes)
+        addRoutes(DatabaseSchemaController(schemas: stores.schemas, clients: stores.clients, clock: services.clock).routes)
+        addRoutes(WorkflowExecuteController(stores: stores, validator: services.validator, queue: services.queue, clock: services.clock).routes)
+        addRoutes(TaskController(tasks: stores.tasks).routes)
+        addRoutes(ExecutionController(executions: stores.executions, clock: services.clock).routes)
+        addRoutes(CacheController(cache: stores.exactCache, clock: services.clock).routes)
+        addRoutes(MetricsController(collector: services.metrics, exporter: services.exporter).routes)
+        addRoutes(OpenAPIRoutes(document: NovaOpenAPI.document).routes)
+    }
 }

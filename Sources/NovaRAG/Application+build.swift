@@ -18,6 +18,7 @@ func buildApplication(config: RAGConfig, logger: Logger) async throws -> some Ap
     router.add(middleware: BodyLimitMiddleware(limit: config.maxBodyBytes))
     router.addRoutes(HealthController(store: RAGStatus(persistentPath: config.dataDirectory, codeCache: slot)).routes)
     router.addRoutes(CodeController(slot: slot, admin: admin).routes)
+    router.addRoutes(OpenAPIController().routes)
     router.addMethodNotAllowedRoutes()
 
     var app = Application(

@@ -23,6 +23,8 @@ struct NovaConfig: Sendable {
     var maxBodyBytes: Int
     /// `OPENAI_API_KEY`, `ANTHROPIC_API_KEY`, their base URLs and `CODE_GENERATOR_MODEL`.
     var llm: LLMSettings
+    /// API keys, CORS, rate limit and the credentials key.
+    var security: SecuritySettings
 
     /// Reads the configuration; a bad value is a ``ConfigError`` naming the variable.
     init(env: EnvironmentReader) throws {
@@ -41,5 +43,6 @@ struct NovaConfig: Sendable {
         e2bTemplateID = env.string("E2B_TEMPLATE_ID")
         maxBodyBytes = try env.int("MAX_BODY_BYTES", default: 1 << 20, in: 1024...(1 << 30))
         llm = LLMSettings(env: env)
+        security = try SecuritySettings(env: env)
     }
 }

@@ -1,0 +1,50 @@
+import Foundation
+import Hummingbird
+import NovaCore
+import ServiceKit
+import Shared
+
+/// `POST /workflows/{workflow_id}/execute` (contract §3.4): checks the workflow, the client and the graph, records a
+/// `PENDING` task and queues the job; the workers of the durable-execution issue run it.
+struct WorkflowExecuteController<Context: RequestContext>: Sendable {
+    let stores: NovaStores
+    let validator: WorkflowGraphValidator
+    let queue: any JobQueue
+    let clock: any WallClock
+
+    var routes: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        routes.post("/workflows/{workflow_id}/execute") { request, context in try await execute(request, context: context) }
+        return routes
+    }
+
+    private func execute(_ request: Request, context: Context) async throws -> Response {
+        let id = try context.pathInt("workflow_id")
+        let body = try await ExecuteRequestReader.read(request, context: context)
+        let workflow = try await WorkflowController<Context>.require(id, in: stores.workflows)
+        if let slug = body.clientSlug {
+            guard let client = try await stores.clients.client(slug: slug), client.isActive else { throw ClientContextError.clientNotFound(slug) }
+        }
+        _ = try await validator.validate(workflow.graphDefinition)
+        let now = clock.now()
+        var task = TaskRecord(
+            taskID: UUID().uuidString.lowercased(), state: .pending, workflowID: workflow.id, workflowName: workflow.name,
+            clientSlug: body.clientSlug,
+            createdAt: now, updatedAt: now)
+        try await stores.tasks.insert(task)
+        do {
+            try await queue.enqueue(
+                ExecutionJob(
+                    taskID: task.taskID, workflowID: workflow.id, clientSlug: body.clientSlug, initialContext: body.initialContext, enqueuedAt: now))
+        } catch {
+            context.logger.error("enqueue failed", metadata: ["error.type": "\(type(of: error))", "task_id": .string(task.taskID)])
+            task.state = .failure
+            task.error = "The execution could not be queued"
+            task.updatedAt = clock.now()
+            _ = try? await stores.tasks.update(task, expecting: .pending)
+            throw ServiceError(.serviceUnavailable, "The execution could not be queued; retry later")
+        }
+        return try JSONResponse.make(
+            ExecuteAcceptedBody(taskId: task.taskID, workflowId: workflow.id, workflowName: workflow.name), status: .accepted)
+    }
+}

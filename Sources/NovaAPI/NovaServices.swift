@@ -1,0 +1,42 @@
+import Logging
+import NovaCore
+import ServiceKit
+import Shared
+
+/// Everything nova's routes and background services use, opened once by the composition root.
+struct NovaServices: Sendable {
+    let config: NovaConfig
+    let database: SQLDatabase
+    let stores: NovaStores
+    let queue: any JobQueue
+    let validator: WorkflowGraphValidator
+    let clock: any WallClock
+    let monitor: ComponentMonitor
+    let exporter: PrometheusExporter
+    let logger: Logger
+
+    /// Opens the database, Redis and the nova-rag client from `config`; jobs go to `queue`.
+    static func open(config: NovaConfig, logger: Logger, queue: any JobQueue) async throws -> NovaServices {
+        let database = try await SQLDatabase.open(config.database, logger: logger)
+        let redis = try config.redis.map { try RedisConnection(url: $0) }
+        let rag = config.ragServiceURL.map { NovaRAGClient(baseURL: $0, apiKey: nil, timeoutSeconds: config.ragTimeoutSeconds) }
+        if rag == nil {
+            logger.info("RAG_SERVICE_URL is not set: semantic code cache and documentation search are disabled")
+        }
+        return NovaServices(
+            config: config, database: database, stores: .sql(database, logger: logger), queue: queue,
+            validator: WorkflowGraphValidator(syntax: ProcessPythonSyntaxChecker()), clock: SystemWallClock(),
+            monitor: ComponentMonitor(database: database, redis: redis, rag: rag, logger: logger), exporter: PrometheusExporter(), logger: logger)
+    }
+
+    /// The `/metrics` figures.
+    var metrics: MetricsCollector {
+        MetricsCollector(stores: stores, database: database, clock: clock)
+    }
+
+    /// Migrates the database and checks the credentials key; runs before the server accepts requests.
+    func prepare() async throws {
+        try await NovaMigrations.migrate(database, logger: logger)
+        try await CredentialKeyCheck.verify(stores.clients, cipher: config.security.cipher)
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Durable storage of the exact code cache (contract §3.7, §4.3, §4.5).
+package protocol ExactCodeCacheStore: Sendable {
+    /// Saves `draft` at `time` unless (workflow, cache key) exists (D18); returns the stored entry, or nil when one existed.
+    func insertIfAbsent(_ draft: ExactCacheDraft, at time: Date) async throws -> ExactCacheEntry?
+    /// The entry for (workflow, cache key), or nil.
+    func lookup(workflowID: Int?, cacheKey: String) async throws -> ExactCacheEntry?
+    /// Counts one hit of entry `id` that ran at `time` (see ``ExactCacheEntry/reused(success:executionTimeMs:at:)``);
+    /// returns the entry after the update, nil when it does not exist.
+    func recordReuse(id: Int, success: Bool, executionTimeMs: Double, at time: Date) async throws -> ExactCacheEntry?
+    /// Deletes entry `id`; returns whether it existed.
+    func delete(id: Int) async throws -> Bool
+    /// Totals and the top 10 entries.
+    func stats() async throws -> ExactCacheStats
+    /// Entries most reused first, `offset` skipped, at most `limit`; total counts all.
+    func entries(limit: Int, offset: Int) async throws -> Page<ExactCacheEntry>
+    /// The entry with this key; among several workflows, the most recently used.
+    func entry(cacheKey: String) async throws -> ExactCacheEntry?
+    /// Deletes every entry with this key; returns how many.
+    func delete(cacheKey: String) async throws -> Int
+    /// Deletes entries whose last use — or creation, when never used (D25) — is before `time`; returns how many.
+    func deleteUnused(since time: Date) async throws -> Int
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Durable storage of executions and their chain of work; the engine writes, the API reads.
+///
+/// Writes are shaped for a journal: an execution is created, chain entries (with their steps) are appended in
+/// execution order, steps may be appended to an entry later, and every status change is a compare-and-set so that
+/// a worker whose lease was taken over cannot overwrite the outcome of another (ARCHITECTURE §7).
+package protocol ExecutionStore: Sendable {
+    /// Creates an execution at `time` (its `created_at`).
+    func create(_ draft: ExecutionDraft, at time: Date) async throws -> Execution
+    /// The execution with this id, or nil.
+    func execution(id: Int) async throws -> Execution?
+    /// Executions passing `filter`, newest first, `skip` skipped, at most `limit`; total counts all that pass.
+    func list(_ filter: ExecutionFilter, skip: Int, limit: Int) async throws -> Page<Execution>
+    /// Applies `transition` only if the status is still `expected`; returns whether it did.
+    func transition(id: Int, from expected: ExecutionStatus, to transition: ExecutionTransition) async throws -> Bool
+    /// Marks cancellation requested at `time` (kept if already set); nil when the execution does not exist.
+    func requestCancellation(id: Int, at time: Date) async throws -> Execution?
+    /// Appends a chain entry and its steps in one transaction; nil when the execution does not exist.
+    func appendChainEntry(executionID: Int, _ record: ChainEntryRecord, steps: [ChainStepRecord]) async throws -> ChainEntry?
+    /// Appends steps to an existing entry in one transaction; nil when the entry does not exist.
+    func appendSteps(chainEntryID: Int, _ steps: [ChainStepRecord]) async throws -> [ChainStep]?
+    /// The chain of an execution: entries by id, each with its steps by id.
+    func chain(executionID: Int) async throws -> [ChainEntry]
+    /// How many executions created at or after `time` are in each status.
+    func statusCounts(createdSince time: Date) async throws -> [ExecutionStatus: Int]
+    /// How many distinct workflows have at least one execution.
+    func activeWorkflowCount() async throws -> Int
+}

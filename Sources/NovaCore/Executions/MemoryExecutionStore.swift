@@ -1,0 +1,95 @@
+import Foundation
+
+/// Executions and their chain of work in memory, for tests and as the reference behaviour of ``ExecutionStore``.
+package actor MemoryExecutionStore: ExecutionStore {
+    private var executions: [Int: Execution] = [:]
+    private var entries: [Int: ChainEntry] = [:]
+    private var lastExecutionID = 0
+    private var lastEntryID = 0
+    private var lastStepID = 0
+
+    /// Creates an empty store.
+    package init() {}
+
+    /// Creates an execution at `time` (its `created_at`).
+    package func create(_ draft: ExecutionDraft, at time: Date) -> Execution {
+        lastExecutionID += 1
+        let execution = Execution(
+            id: lastExecutionID, workflowID: draft.workflowID, taskID: draft.taskID, clientSlug: draft.clientSlug, status: draft.status,
+            startedAt: draft.startedAt, completedAt: nil, result: nil, error: nil, createdAt: time, cancelRequestedAt: nil)
+        executions[execution.id] = execution
+        return execution
+    }
+
+    /// The execution with this id, or nil.
+    package func execution(id: Int) -> Execution? {
+        executions[id]
+    }
+
+    /// Executions passing `filter`, newest first, `skip` skipped, at most `limit`; total counts all that pass.
+    package func list(_ filter: ExecutionFilter, skip: Int, limit: Int) -> Page<Execution> {
+        executions.values.filter(filter.matches).sorted { $0.id > $1.id }.page(skip: skip, limit: limit)
+    }
+
+    /// Applies `transition` only if the status is still `expected`; returns whether it did.
+    package func transition(id: Int, from expected: ExecutionStatus, to transition: ExecutionTransition) -> Bool {
+        guard let current = executions[id], current.status == expected else { return false }
+        executions[id] = transition.applied(to: current)
+        return true
+    }
+
+    /// Marks cancellation requested at `time` (kept if already set); nil when the execution does not exist.
+    package func requestCancellation(id: Int, at time: Date) -> Execution? {
+        guard var execution = executions[id] else { return nil }
+        if execution.cancelRequestedAt == nil { execution.cancelRequestedAt = time }
+        executions[id] = execution
+        return execution
+    }
+
+    /// Appends a chain entry and its steps in one transaction; nil when the execution does not exist.
+    package func appendChainEntry(executionID: Int, _ record: ChainEntryRecord, steps: [ChainStepRecord]) -> ChainEntry? {
+        guard executions[executionID] != nil else { return nil }
+        lastEntryID += 1
+        let entry = ChainEntry(id: lastEntryID, executionID: executionID, record: record, steps: makeSteps(steps, entryID: lastEntryID))
+        entries[entry.id] = entry
+        return entry
+    }
+
+    /// Appends steps to an existing entry in one transaction; nil when the entry does not exist.
+    package func appendSteps(chainEntryID: Int, _ steps: [ChainStepRecord]) -> [ChainStep]? {
+        guard var entry = entries[chainEntryID] else { return nil }
+        let added = makeSteps(steps, entryID: chainEntryID)
+        entry.steps += added
+        entries[chainEntryID] = entry
+        return added
+    }
+
+    /// The chain of an execution: entries by id, each with its steps by id.
+    package func chain(executionID: Int) -> [ChainEntry] {
+        entries.values.filter { $0.executionID == executionID }.sorted { $0.id < $1.id }
+    }
+
+    /// How many executions created at or after `time` are in each status.
+    package func statusCounts(createdSince time: Date) -> [ExecutionStatus: Int] {
+        executions.values.filter { $0.createdAt >= time }.reduce(into: [:]) { counts, execution in counts[execution.status, default: 0] += 1 }
+    }
+
+    /// How many distinct workflows have at least one execution.
+    package func activeWorkflowCount() -> Int {
+        Set(executions.values.map(\.workflowID)).count
+    }
+
+    /// Deletes the executions of a workflow and their chains (the cascade of a workflow deletion).
+    package func deleteAll(workflowID: Int) {
+        let doomed = Set(executions.values.filter { $0.workflowID == workflowID }.map(\.id))
+        executions = executions.filter { !doomed.contains($0.key) }
+        entries = entries.filter { !doomed.contains($0.value.executionID) }
+    }
+
+    private func makeSteps(_ records: [ChainStepRecord], entryID: Int) -> [ChainStep] {
+        records.map { record in
+            lastStepID += 1
+            return ChainStep(id: lastStepID, chainOfWorkID: entryID, record: record)
+        }
+    }
+}
