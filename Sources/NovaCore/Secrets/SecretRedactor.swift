@@ -43,6 +43,17 @@ package struct SecretRedactor: Sendable {
         }
     }
 
+    /// `value` with every known secret value replaced inside its strings, keys left alone: for records that are not
+    /// context dumps (chain-of-work `ai_metadata`, whose keys such as `tokens_input` are not secrets).
+    package func redactValues(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let members): .object(members.mapValues(redactValues))
+        case .array(let elements): .array(elements.map(redactValues))
+        case .string(let text): .string(redact(text))
+        case .null, .bool, .int, .double: value
+        }
+    }
+
     /// An object with secret members masked.
     package func redact(_ members: [String: JSONValue]) -> [String: JSONValue] {
         var result: [String: JSONValue] = [:]

@@ -1,0 +1,44 @@
+import Foundation
+import NovaCore
+import NovaJSON
+import Shared
+
+/// The pipeline's semantic cache over nova's ``NovaRAGClient``: one search with threshold 0 and top 10 (the
+/// pipeline applies `SEMANTIC_CACHE_THRESHOLD` and `SEMANTIC_CACHE_TOP_K`), saves after validated generations,
+/// result reports after reuses.
+struct RAGSemanticCodeSource: SemanticCodeSource {
+    let client: NovaRAGClient
+    let wallClock: any WallClock
+
+    func search(query: String, availableKeys: [String], workflowID: Int) async throws -> [SemanticCandidate] {
+        let response: CodeSearchResponse
+        do {
+            response = try await client.search(
+                CodeSearchRequest(query: query, threshold: 0, topK: 10, availableKeys: availableKeys, workflowID: workflowID))
+        } catch let error as NovaRAGError {
+            throw error.isInfrastructure ? SemanticSearchFailure.unavailable(error.description) : SemanticSearchFailure.failed(error.description)
+        }
+        if let error = response.error { throw SemanticSearchFailure.failed(error) }
+        return response.matches.map { match in
+            SemanticCandidate(
+                id: match.id, code: match.code, score: match.score ?? 0,
+                requiredKeys: match.metadata["required_keys"]?.arrayValue?.compactMap(\.stringValue) ?? [], nodeAction: match.nodeAction)
+        }
+    }
+
+    func save(_ draft: SemanticSaveDraft) async throws {
+        _ = try await client.save(
+            CodeSaveRequest(
+                aiDescription: draft.prompt, inputSchema: draft.schema.types, insights: [], config: draft.schema.config, code: draft.code,
+                nodeAction: draft.nodeID, nodeDescription: String(draft.prompt.prefix(100)), workflowID: draft.workflowID,
+                metadata: [
+                    "success_count": 1, "created_at": .string(WireDate.naive(wallClock.now())),
+                    "libraries_used": .array(CodeFacts.librariesUsed(in: draft.code).map(JSONValue.string)),
+                    "required_keys": .array(CodeFacts.requiredKeys(in: draft.code).map(JSONValue.string)),
+                ]))
+    }
+
+    func report(id: String, success: Bool) async {
+        _ = try? await client.reportResult(id: id, success: success)
+    }
+}

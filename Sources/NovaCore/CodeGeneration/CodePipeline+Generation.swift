@@ -1,0 +1,94 @@
+import Foundation
+import NovaJSON
+
+extension CodePipeline {
+    /// Generation (contract §4.3): up to `maxAttempts` rounds of write → static checks → run → output check, each a
+    /// chain-of-work step, the previous error fed back; only code that passed is saved to both caches. A node that
+    /// never produced valid code fails (D2) with every step and the last code kept (D30).
+    func generate(_ request: PromptNodeRequest, prompt: String, schema: InputSchema, key: String?, semanticSearch: JSONValue?) async -> PromptNodeOutcome {
+        let started = timer.now
+        guard let llm else {
+            let error = "No cached code matched this prompt and no LLM is configured (set ANTHROPIC_API_KEY or OPENAI_API_KEY)"
+            return failure(request, prompt: prompt, error: error, code: prompt, steps: [], attempts: 0, errors: [], semanticSearch: semanticSearch, started: started)
+        }
+        let task = GenerationPrompt(nodeID: request.node.id, nodeType: request.node.kind.rawValue, prompt: prompt, schema: schema, insights: [], documentation: [])
+        var messages = [LLMMessage(role: .user, content: task.task)]
+        var ledger = GenerationLedger(model: settings.model, provider: llm.providerName, wallClock: wallClock)
+        var lastCode = prompt
+        var lastError = "generation was not attempted"
+        for attempt in 1...max(1, settings.maxAttempts) {
+            let callStarted = timer.now
+            let answer: LLMResponse
+            do {
+                answer = try await llm.complete(LLMRequest(model: settings.model, system: task.system, messages: messages))
+            } catch {
+                lastError = request.redactor.redact(String(describing: error))
+                ledger.generationFailed(attempt: attempt, error: lastError, milliseconds: elapsed(since: callStarted))
+                if (error as? LLMError)?.isTransient == true { continue }
+                break
+            }
+            let code = GeneratedCodeExtractor.code(from: answer.text)
+            lastCode = code
+            ledger.generated(attempt: attempt, code: code, response: answer, milliseconds: elapsed(since: callStarted))
+            if let problem = await staticProblem(in: code) {
+                lastError = problem
+                ledger.checked(attempt: attempt, code: code, problem: problem)
+            } else {
+                ledger.checked(attempt: attempt, code: code, problem: nil)
+                let run = await CodeRun.run(code, for: request, sandbox: sandbox, clock: timer)
+                ledger.ran(attempt: attempt, code: code, run: run)
+                if let updates = run.updates {
+                    await saveGenerated(request, prompt: prompt, schema: schema, key: key, code: code, ledger: ledger, run: run)
+                    let metadata = ledger.metadata(
+                        code: code, key: key, semanticSearch: semanticSearch, execution: run.executionMetadata, totalMs: elapsed(since: started))
+                    return PromptNodeOutcome(updates: updates, error: nil, code: code, aiMetadata: request.redactor.redactValues(metadata), steps: ledger.steps)
+                }
+                lastError = run.error ?? "the code failed"
+            }
+            messages.append(LLMMessage(role: .assistant, content: answer.text))
+            messages.append(LLMMessage(role: .user, content: GenerationPrompt.retry(after: lastError)))
+        }
+        return failure(
+            request, prompt: prompt, error: "Code generation failed after \(ledger.attempts) attempt(s): \(lastError)", code: lastCode, steps: ledger.steps,
+            attempts: ledger.attempts, errors: ledger.errors, semanticSearch: semanticSearch, started: started, ledger: ledger)
+    }
+
+    private func staticProblem(in code: String) async -> String? {
+        if let problem = StaticCodeCheck.problem(in: code) { return problem }
+        do {
+            if let error = try await syntax.syntaxErrors(in: [code]).first ?? nil { return "syntax error: \(error)" }
+        } catch {
+            return "cannot check the syntax: \(error)"
+        }
+        return nil
+    }
+
+    private func saveGenerated(
+        _ request: PromptNodeRequest, prompt: String, schema: InputSchema, key: String?, code: String, ledger: GenerationLedger, run: CodeRun
+    ) async {
+        if let key {
+            _ = try? await exactCache.insertIfAbsent(
+                ExactCacheDraft(
+                    cacheKey: key, taskHash: ExactCacheKey.taskHash(prompt: prompt), generatedCode: code, model: settings.model, originalPrompt: prompt,
+                    workflowID: request.workflowID, nodeID: request.node.id, costUSD: ledger.costUSD, tokensInput: ledger.tokensInput,
+                    tokensOutput: ledger.tokensOutput, executionTimeMs: run.milliseconds),
+                at: wallClock.now())
+        }
+        try? await semantic?.save(SemanticSaveDraft(prompt: prompt, schema: schema, code: code, nodeID: request.node.id, workflowID: request.workflowID))
+    }
+
+    private func failure(
+        _ request: PromptNodeRequest, prompt: String, error: String, code: String, steps: [ChainStepRecord], attempts: Int, errors: [JSONValue],
+        semanticSearch: JSONValue?, started: ContinuousClock.Instant, ledger: GenerationLedger? = nil
+    ) -> PromptNodeOutcome {
+        var metadata: [String: JSONValue] = [
+            "code_source": "generated", "status": "failed", "final_error": .string(error), "attempts": .int(attempts), "errors": .array(errors),
+            "generated_code": .string(code), "total_time_ms": .double(elapsed(since: started)),
+            "_cache_metadata": .object(["cache_hit": false, "saved_for_future": false]),
+        ]
+        if let semanticSearch { metadata["semantic_cache_search"] = semanticSearch }
+        if let ledger { metadata.merge(ledger.costs) { $1 } }
+        return PromptNodeOutcome(
+            updates: nil, error: request.redactor.redact(error), code: code, aiMetadata: request.redactor.redactValues(.object(metadata)), steps: steps)
+    }
+}

@@ -1,0 +1,79 @@
+import NovaJSON
+
+extension CodePipeline {
+    /// The semantic lookup: one search, then candidates above the threshold in score order whose required keys are
+    /// available, each run and validated; the first valid one wins, is reported and copied to the exact cache.
+    /// Returns the hit, if any, and the `semantic_cache_search` record (nil when the semantic cache is off).
+    func semanticHit(_ request: PromptNodeRequest, prompt: String, schema: InputSchema, key: String?) async -> (hit: PromptNodeOutcome?, record: JSONValue?) {
+        guard let semantic else { return (nil, nil) }
+        let started = timer.now
+        let query = SearchText.make(prompt: prompt, inputSchema: schema.types)
+        let available = schema.types.keys.sorted()
+        let allAvailable = Set(available).union(
+            schema.config.compactMap { flag, value in value == .bool(true) ? String(flag.dropFirst("has_".count)) : nil }
+        ).union(["database_schemas", "sender_whitelist"])
+        var record: [String: JSONValue] = [
+            "query": .string(query.count > 500 ? String(query.prefix(500)) + "..." : query), "threshold": .double(settings.semanticThreshold),
+            "top_k": .int(settings.semanticTopK), "workflow_id": .int(request.workflowID), "available_keys": .array(available.map(JSONValue.string)),
+            "all_available_keys": .array(allAvailable.sorted().map(JSONValue.string)), "cache_hit": false,
+        ]
+        let results: [SemanticCandidate]
+        do {
+            results = try await semantic.search(query: query, availableKeys: allAvailable.sorted(), workflowID: request.workflowID)
+        } catch {
+            let (reason, message): (String, String) =
+                switch error as? SemanticSearchFailure {
+                case .unavailable(let message)?: ("rag_unavailable", message)
+                case .failed(let message)?: ("search_failed", message)
+                case nil: ("search_failed", String(describing: error))
+                }
+            record["fallback_reason"] = .string(reason)
+            record["search_error"] = .string(message)
+            record["search_time_ms"] = .double(elapsed(since: started))
+            return (nil, .object(record))
+        }
+        record["search_time_ms"] = .double(elapsed(since: started))
+        record["all_results"] = .array(results.map(Self.summary))
+        let candidates = Array(results.filter { $0.score >= settings.semanticThreshold }.prefix(settings.semanticTopK))
+        record["results_above_threshold"] = .array(candidates.map(Self.summary))
+        var reason = candidates.isEmpty ? "no_matches_above_threshold" : "missing_required_keys"
+        for candidate in candidates {
+            guard Set(candidate.requiredKeys).isSubset(of: allAvailable) else { continue }
+            let run = await CodeRun.run(candidate.code, for: request, sandbox: sandbox, clock: timer)
+            await semantic.report(id: candidate.id, success: run.updates != nil)
+            guard let updates = run.updates else {
+                reason = run.outputRejected ? "output_validation_failed" : "execution_failed"
+                continue
+            }
+            record["cache_hit"] = true
+            record["selected_match"] = Self.summary(candidate)
+            if let key {
+                _ = try? await exactCache.insertIfAbsent(
+                    ExactCacheDraft(
+                        cacheKey: key, taskHash: ExactCacheKey.taskHash(prompt: prompt), generatedCode: candidate.code, model: "semantic_cache",
+                        originalPrompt: prompt, workflowID: request.workflowID, nodeID: request.node.id, executionTimeMs: run.milliseconds),
+                    at: wallClock.now())
+            }
+            let metadata: JSONValue = .object([
+                "code_source": "semantic_hit", "model": "semantic_cache", "generated_code": .string(candidate.code), "from_semantic_cache": true,
+                "semantic_cache_search": .object(record),
+                "_cache_metadata": .object([
+                    "cache_hit": true, "cache_type": "semantic", "similarity_score": .double(candidate.score),
+                    "matched_action": .string(candidate.nodeAction), "cost_saved_usd": .null,
+                ]),
+                "_execution_metadata": run.executionMetadata,
+                "timings": .object(["total_ms": .double(elapsed(since: started)), "execution_ms": .double(run.milliseconds)]),
+            ])
+            return (PromptNodeOutcome(updates: updates, error: nil, code: candidate.code, aiMetadata: request.redactor.redactValues(metadata), steps: []), nil)
+        }
+        record["fallback_reason"] = .string(reason)
+        return (nil, .object(record))
+    }
+
+    private static func summary(_ candidate: SemanticCandidate) -> JSONValue {
+        .object([
+            "id": .string(candidate.id), "score": .double(candidate.score), "node_action": .string(candidate.nodeAction),
+            "required_keys": .array(candidate.requiredKeys.map(JSONValue.string)),
+        ])
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import NovaJSON
+
+/// The code pipeline of a prompt node (contract §4.1): exact cache, then semantic cache, then LLM generation; every
+/// candidate runs in the sandbox and its output is checked before it counts; only validated generated code is saved.
+package struct CodePipeline: PromptNodeExecutor {
+    let exactCache: any ExactCodeCacheStore
+    let semantic: (any SemanticCodeSource)?
+    let llm: (any LLMProvider)?
+    let sandbox: any Sandbox
+    let syntax: any PythonSyntaxChecker
+    let settings: CodePipelineSettings
+    let wallClock: any WallClock
+    let timer = ContinuousClock()
+
+    /// Creates the pipeline; `semantic` nil disables the semantic cache, `llm` nil disables generation.
+    package init(
+        exactCache: any ExactCodeCacheStore, semantic: (any SemanticCodeSource)?, llm: (any LLMProvider)?, sandbox: any Sandbox,
+        syntax: any PythonSyntaxChecker, settings: CodePipelineSettings, wallClock: any WallClock
+    ) {
+        self.exactCache = exactCache
+        self.semantic = semantic
+        self.llm = llm
+        self.sandbox = sandbox
+        self.syntax = syntax
+        self.settings = settings
+        self.wallClock = wallClock
+    }
+
+    package func execute(_ request: PromptNodeRequest) async -> PromptNodeOutcome {
+        guard let prompt = request.node.prompt, !prompt.isEmpty else {
+            return PromptNodeOutcome(updates: nil, error: "Node \(request.node.id) has no prompt", code: "", aiMetadata: .object([:]), steps: [])
+        }
+        let schema = InputSchema(context: request.context)
+        let key = ExactCacheKey.make(prompt: prompt, nodeType: request.node.kind.rawValue, runtimeVersion: settings.runtimeVersion, schema: schema)
+        if let key, let hit = await exactHit(request, key: key) { return hit }
+        let search = await semanticHit(request, prompt: prompt, schema: schema, key: key)
+        if let hit = search.hit { return hit }
+        return await generate(request, prompt: prompt, schema: schema, key: key, semanticSearch: search.record)
+    }
+
+    /// Milliseconds since `start`.
+    func elapsed(since start: ContinuousClock.Instant) -> Double {
+        CodeRun.milliseconds(start.duration(to: timer.now))
+    }
+
+    /// `<first 16 hex>...`, how keys are shown in metadata.
+    static func shortKey(_ key: String) -> String {
+        String(key.prefix(16)) + "..."
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import NovaJSON
+
+/// What a generation did, attempt by attempt: the chain-of-work steps (contract §3.5 numbering: 3 code_generation,
+/// 4 code_validation, 5 e2b_execution, 6 output_validation), the errors fed back, tokens and cost.
+struct GenerationLedger {
+    let model: String
+    let provider: String
+    let wallClock: any WallClock
+    private(set) var steps: [ChainStepRecord] = []
+    private(set) var errors: [JSONValue] = []
+    private(set) var attempts = 0
+    private(set) var tokensInput = 0
+    private(set) var tokensOutput = 0
+    private var cost: Double?
+
+    init(model: String, provider: String, wallClock: any WallClock) {
+        self.model = model
+        self.provider = provider
+        self.wallClock = wallClock
+    }
+
+    /// Total cost in USD, nil when the model's price is unknown.
+    var costUSD: Double? { cost }
+
+    /// Tokens and cost for `ai_metadata`.
+    var costs: [String: JSONValue] {
+        ["tokens_input": .int(tokensInput), "tokens_output": .int(tokensOutput), "cost_usd": cost.map(JSONValue.double) ?? .null, "model": .string(model)]
+    }
+
+    mutating func generationFailed(attempt: Int, error: String, milliseconds: Double) {
+        attempts = attempt
+        errors.append(.object(["stage": "code_generation", "error": .string(error), "attempt": .int(attempt)]))
+        steps.append(step(3, "code_generation", "CodeGenerator", attempt: attempt, status: "failed", error: error, milliseconds: milliseconds))
+    }
+
+    mutating func generated(attempt: Int, code: String, response: LLMResponse, milliseconds: Double) {
+        attempts = attempt
+        tokensInput += response.inputTokens
+        tokensOutput += response.outputTokens
+        let callCost = ModelPrices.costUSD(model: response.model, inputTokens: response.inputTokens, outputTokens: response.outputTokens)
+        if let callCost { cost = (cost ?? 0) + callCost }
+        var record = step(3, "code_generation", "CodeGenerator", attempt: attempt, status: "success", error: nil, milliseconds: milliseconds)
+        record.generatedCode = code
+        record.modelUsed = response.model
+        record.tokensInput = response.inputTokens
+        record.tokensOutput = response.outputTokens
+        record.costUSD = callCost
+        steps.append(record)
+    }
+
+    mutating func checked(attempt: Int, code: String, problem: String?) {
+        if let problem {
+            errors.append(.object(["stage": "code_validation", "error": .string(problem), "attempt": .int(attempt), "failed_code": .string(code)]))
+        }
+        steps.append(step(4, "code_validation", "CodeValidator", attempt: attempt, status: problem == nil ? "success" : "failed", error: problem, milliseconds: 0))
+    }
+
+    mutating func ran(attempt: Int, code: String, run: CodeRun) {
+        let executed = run.updates != nil || run.outputRejected
+        var execution = step(
+            5, "e2b_execution", "E2BExecutor", attempt: attempt, status: executed ? "success" : "failed", error: executed ? nil : run.error,
+            milliseconds: run.milliseconds)
+        execution.outputData = run.executionMetadata
+        execution.generatedCode = code
+        steps.append(execution)
+        if executed {
+            steps.append(
+                step(6, "output_validation", "OutputValidator", attempt: attempt, status: run.updates != nil ? "success" : "failed", error: run.error, milliseconds: 0))
+        }
+        if let error = run.error {
+            let stage = executed ? "output_validation" : "e2b_execution"
+            errors.append(.object(["stage": .string(stage), "error": .string(error), "attempt": .int(attempt), "failed_code": .string(code)]))
+        }
+    }
+
+    /// `ai_metadata` of a successful generation (contract §4.6).
+    func metadata(code: String, key: String?, semanticSearch: JSONValue?, execution: JSONValue, totalMs: Double) -> JSONValue {
+        var metadata: [String: JSONValue] = [
+            "code_source": "generated", "generated_code": .string(code), "attempts": .int(attempts), "errors": .array(errors),
+            "code_generation": .object(["code": .string(code), "model": .string(model), "provider": .string(provider), "tool_calls": .array([])]),
+            "total_time_ms": .double(totalMs), "_execution_metadata": execution,
+            "_cache_metadata": .object([
+                "cache_hit": false, "cache_key": key.map { .string(CodePipeline.shortKey($0)) } ?? .null, "saved_for_future": .bool(key != nil),
+            ]),
+        ]
+        metadata.merge(costs) { $1 }
+        if let semanticSearch { metadata["semantic_cache_search"] = semanticSearch }
+        return .object(metadata)
+    }
+
+    private func step(_ number: Int, _ name: String, _ agent: String, attempt: Int, status: String, error: String?, milliseconds: Double) -> ChainStepRecord {
+        ChainStepRecord(
+            stepNumber: number, stepName: name, agentName: agent, attemptNumber: attempt, modelUsed: number == 3 ? model : nil, status: status,
+            errorMessage: error, executionTimeMs: milliseconds, timestamp: wallClock.now())
+    }
+}

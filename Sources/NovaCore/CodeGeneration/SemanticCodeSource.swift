@@ -1,0 +1,58 @@
+import NovaJSON
+
+/// The semantic code cache as the pipeline sees it (nova-rag's `/code/*`, through nova's client): search once per
+/// node, save after a validated generation, report how a reused entry fared.
+package protocol SemanticCodeSource: Sendable {
+    /// Every entry scoring above 0 for `query`, best first (up to 10), restricted to `workflowID`.
+    func search(query: String, availableKeys: [String], workflowID: Int) async throws -> [SemanticCandidate]
+    /// Saves validated code.
+    func save(_ draft: SemanticSaveDraft) async throws
+    /// Reports whether reused code produced valid output.
+    func report(id: String, success: Bool) async
+}
+
+/// One search result.
+package struct SemanticCandidate: Sendable, Equatable {
+    /// Entry id.
+    package let id: String
+    /// Stored code.
+    package let code: String
+    /// Cosine similarity in [0, 1].
+    package let score: Double
+    /// Context keys the code reads.
+    package let requiredKeys: [String]
+    /// The node the code was written for.
+    package let nodeAction: String
+
+    /// Creates the candidate.
+    package init(id: String, code: String, score: Double, requiredKeys: [String], nodeAction: String) {
+        self.id = id
+        self.code = code
+        self.score = score
+        self.requiredKeys = requiredKeys
+        self.nodeAction = nodeAction
+    }
+}
+
+/// What is saved to the semantic cache after a validated generation (contract §4.5).
+package struct SemanticSaveDraft: Sendable, Equatable {
+    /// The node prompt.
+    package let prompt: String
+    /// The input schema.
+    package let schema: InputSchema
+    /// The code.
+    package let code: String
+    /// The node id.
+    package let nodeID: String
+    /// The workflow.
+    package let workflowID: Int
+
+    /// Creates the draft.
+    package init(prompt: String, schema: InputSchema, code: String, nodeID: String, workflowID: Int) {
+        self.prompt = prompt
+        self.schema = schema
+        self.code = code
+        self.nodeID = nodeID
+        self.workflowID = workflowID
+    }
+}
