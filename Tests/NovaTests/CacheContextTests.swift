@@ -70,6 +70,6 @@ struct CacheContextTests {
         #expect(redacted["empty_secret"] == .string(""))
         #expect(redacted["log"] == .string("login failed for ***REDACTED*** at host"))
         #expect(redactor.redact("error: \(canary)") == "error: ***REDACTED***")
-        #expect(redactor.redactValues(["tokens_input": 5, "log": .string("pw=\(canary)")]) == ["tokens_input": 5, "log": "pw=***REDACTED***"])
+        #expect(redactor.redactValues(.object(["tokens_input": 5, "log": .string("pw=\(canary)")])) == .object(["tokens_input": 5, "log": "pw=***REDACTED***"]))
     }
 }
