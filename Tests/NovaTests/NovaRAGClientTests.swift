@@ -45,18 +45,18 @@ struct NovaRAGClientTests {
         #expect(await client.breaker.state == .open)
         let started = ContinuousClock.now
         await #expect(throws: NovaRAGError.circuitOpen) { _ = try await client.search(request) }
-        #expect(ContinuousClock.now - started < .milliseconds(50))
+        #expect(ContinuousClock.now - started < .milliseconds(500))
     }
 
     @Test("a nova-rag slower than the deadline is abandoned at the deadline")
     func deadline() async throws {
-        try await withFakeRAG(delay: .seconds(3), failuresBeforeSuccess: 0) { baseURL, _ in
+        try await withFakeRAG(delay: .seconds(10), failuresBeforeSuccess: 0) { baseURL, _ in
             let client = NovaRAGClient(baseURL: baseURL, apiKey: nil, timeoutSeconds: 0.3)
             let started = ContinuousClock.now
             await #expect(throws: NovaRAGError.timeout) {
                 _ = try await client.search(CodeSearchRequest(query: "q", threshold: 0.85, topK: 3, availableKeys: nil, workflowID: nil))
             }
-            #expect(ContinuousClock.now - started < .milliseconds(1500))
+            #expect(ContinuousClock.now - started < .seconds(5))
         }
     }
 
