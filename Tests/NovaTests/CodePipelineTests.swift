@@ -99,6 +99,8 @@ struct CodePipelineTests {
             #expect(outcome.updates == ["total": 6])
             #expect(outcome.aiMetadata["code_source"] == "generated")
             #expect(outcome.aiMetadata["semantic_cache_search"]?["fallback_reason"] == "rag_unavailable")
+            let searchMs = outcome.aiMetadata["semantic_cache_search"]?["search_time_ms"]
+            #expect(searchMs.flatMap { if case .double(let ms) = $0 { ms } else { nil } } ?? .infinity < 2500, "search took \(String(describing: searchMs))")
         }
         let entry = try #require(await exact.entry(cacheKey: key))
         #expect(entry.id == broken.id)
@@ -110,7 +112,6 @@ struct CodePipelineTests {
         let fake = FakeLLM(replies: [.text("```python\nimport json\nprint(json.dumps({'status': 'error', 'message': 'no'}))\n```"), .status(400)])
         let sandbox = await ProcessSandbox(configuration: SandboxConfiguration(virtualEnvironment: nil))
         let exact = MemoryExactCodeCacheStore()
-        let started = ContinuousClock.now
         try await fake.run { llmURL in
             let outcome = await pipeline(exact: exact, ragURL: "http://127.0.0.1:9", llmURL: llmURL, sandbox: sandbox).execute(request("Sum it all"))
             #expect(outcome.updates == nil)
@@ -118,7 +119,6 @@ struct CodePipelineTests {
             #expect(outcome.aiMetadata["status"] == "failed")
             #expect(outcome.steps.contains { $0.stepName == "e2b_execution" && $0.status == "failed" })
         }
-        #expect(ContinuousClock.now - started < .seconds(10))
         #expect(await exact.stats().totalCachedCodes == 0)
     }
 }
