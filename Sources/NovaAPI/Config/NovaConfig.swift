@@ -23,6 +23,8 @@ struct NovaConfig: Sendable {
     var maxBodyBytes: Int
     /// `OPENAI_API_KEY`, `ANTHROPIC_API_KEY`, their base URLs and `CODE_GENERATOR_MODEL`.
     var llm: LLMSettings
+    /// Semantic cache switches and generation attempts.
+    var pipeline: PipelineSettings
     /// API keys, CORS, rate limit and the credentials key.
     var security: SecuritySettings
 
@@ -43,6 +45,7 @@ struct NovaConfig: Sendable {
         e2bTemplateID = env.string("E2B_TEMPLATE_ID")
         maxBodyBytes = try env.int("MAX_BODY_BYTES", default: 1 << 20, in: 1024...(1 << 30))
         llm = LLMSettings(env: env)
+        pipeline = try PipelineSettings(env: env)
         security = try SecuritySettings(env: env)
     }
 }
