@@ -4,9 +4,9 @@ import NovaCore
 import ServiceKit
 
 /// Builds the nova application: opens the store and Redis, wires controllers, middleware and background services.
-/// Tests call it too. Until the workers of the durable-execution issue consume it, jobs wait in a memory queue.
+/// Tests call it too. Jobs go to the in-process queue, consumed by `WORKER_CONCURRENCY` workers of this process.
 func buildApplication(config: NovaConfig, logger: Logger) async throws -> some ApplicationProtocol {
-    try await buildApplication(config: config, logger: logger, queue: MemoryJobQueue())
+    try await buildApplication(config: config, logger: logger, queue: InProcessJobQueue())
 }
 
 /// Builds the nova application with the queue jobs go to.
@@ -21,6 +21,9 @@ func buildApplication(config: NovaConfig, logger: Logger, queue: any JobQueue) a
     )
     if let postgres = services.database.backgroundService {
         app.addServices(postgres)
+    }
+    if config.workerConcurrency > 0, let consuming = queue as? any ConsumingJobQueue {
+        app.addServices(await ExecutionWorkers.make(services, queue: consuming))
     }
     app.beforeServerStarts {
         try await services.prepare()

@@ -1,4 +1,5 @@
 import Foundation
+import NovaCore
 import ServiceKit
 
 /// nova's configuration, read once at startup from the environment (README.md lists every key).
@@ -25,6 +26,10 @@ struct NovaConfig: Sendable {
     var llm: LLMSettings
     /// API keys, CORS, rate limit and the credentials key.
     var security: SecuritySettings
+    /// `WORKER_CONCURRENCY`, default 4: workers `nova serve` runs on the in-process queue (0 = none).
+    var workerConcurrency: Int
+    /// `SANDBOX_NETWORK` (`internet`, the default, or `none`): the network of nodes that do not say `"network": false`.
+    var sandboxNetwork: SandboxNetwork
 
     /// Reads the configuration; a bad value is a ``ConfigError`` naming the variable.
     init(env: EnvironmentReader) throws {
@@ -44,5 +49,11 @@ struct NovaConfig: Sendable {
         maxBodyBytes = try env.int("MAX_BODY_BYTES", default: 1 << 20, in: 1024...(1 << 30))
         llm = LLMSettings(env: env)
         security = try SecuritySettings(env: env)
+        workerConcurrency = try env.int("WORKER_CONCURRENCY", default: 4, in: 0...64)
+        let network = env.string("SANDBOX_NETWORK", default: SandboxNetwork.internet.rawValue)
+        guard let sandboxNetwork = SandboxNetwork(rawValue: network) else {
+            throw ConfigError(key: "SANDBOX_NETWORK", problem: "expected internet or none")
+        }
+        self.sandboxNetwork = sandboxNetwork
     }
 }
