@@ -25,8 +25,15 @@ func buildApplication(config: NovaConfig, logger: Logger, queue: any JobQueue) a
     if config.workerConcurrency > 0, let consuming = queue as? any ConsumingJobQueue {
         app.addServices(await ExecutionWorkers.make(services, queue: consuming))
     }
+    // One process owns the embedded database and its in-process queue: what is `running` there at startup was interrupted.
+    let embedded = if case .sqlite = config.database { true } else { false }
+    let recoversInterruptedRuns = embedded && queue is InProcessJobQueue
     app.beforeServerStarts {
         try await services.prepare()
+        if recoversInterruptedRuns {
+            let ended = try await InterruptedRunRecovery(executions: services.stores.executions, tasks: services.stores.tasks, clock: services.clock).recover()
+            if ended > 0 { logger.warning("failed executions a stopped process left running", metadata: ["count": "\(ended)"]) }
+        }
     }
     return app
 }

@@ -82,4 +82,18 @@ struct WorkflowExecutionRouteTests {
             #expect(timedOut["error"]?.stringValue?.hasPrefix("Node spin failed: Code timed out after 5 s") == true)
         }
     }
+
+    @Test("at startup on the embedded database, executions a stopped process left running end failed (D31)")
+    func recoveryAtStartup() async throws {
+        let database = try await NovaApp.Database(.sqlite)
+        try await database.seed { stores in
+            let workflow = try await stores.workflows.create(WorkflowDraft(name: "left", description: nil, graphDefinition: G.linear), at: Date())
+            _ = try await stores.executions.create(ExecutionDraft(workflowID: workflow.id, status: .running, startedAt: Date()), at: Date())
+        }
+        try await NovaApp.run(database, ["WORKER_CONCURRENCY": "1"], queue: InProcessJobQueue()) { client in
+            let (_, execution) = try await client.call(.get, "/executions/1")
+            #expect(execution?["status"] == "failed")
+            #expect(execution?["error"] == .string(InterruptedRunRecovery.reason))
+        }
+    }
 }
