@@ -2,7 +2,8 @@ import Foundation
 import NovaJSON
 
 /// Turns one queued ``ExecutionJob`` into a finished task (contract §3.4): `PENDING → STARTED → RUNNING →
-/// SUCCESS | FAILURE | REVOKED`, creating the execution and running it with the ``WorkflowRunner``.
+/// SUCCESS | FAILURE | REVOKED`, creating the execution and running it with the ``WorkflowRunner``. While `RUNNING`,
+/// the task's `meta` also shows `current_node` and `nodes_done`.
 ///
 /// Deterministic problems (workflow deleted, graph invalid, credentials missing) fail the task at once, without
 /// retries (D10). A failed workflow is `FAILURE` with the TaskResult, its `error` and `execution_id` (D16).
@@ -68,7 +69,14 @@ package struct ExecutionJobProcessor: Sendable {
         let run = WorkflowRun(
             executionID: execution.id, workflowID: workflow.id, graph: graph, networkAllowed: workflow.graphDefinition["network"] != .bool(false),
             context: ContextMerge.initial(job.initialContext, credentials: credentials), secrets: Self.secretValues(of: credentials))
-        let outcome = try await runner.run(run)
+        let running = task
+        let outcome = try await runner.run(run) { node, done in
+            var record = running
+            record.meta = .object(
+                (running.meta?.objectValue ?? [:]).merging(["current_node": .string(node.id), "nodes_done": .int(done)]) { _, progress in progress })
+            record.updatedAt = clock.now()
+            _ = try await tasks.update(record, expecting: .running)
+        }
         task.result = Self.taskResult(outcome, executionID: execution.id)
         task.error = outcome.failure?.message
         switch outcome.status {

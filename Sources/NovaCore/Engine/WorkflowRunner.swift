@@ -37,7 +37,10 @@ package struct WorkflowRunner: Sendable {
     ///
     /// Throws store errors, and ``WorkflowRunnerError`` when the execution was no longer `running` at the end
     /// (another worker or a recovery took it over).
-    package func run(_ run: WorkflowRun) async throws -> WorkflowRunOutcome {
+    /// `progress` is told each node before it runs, with the number of nodes finished so far.
+    package func run(_ run: WorkflowRun, progress: @Sendable (_ node: GraphNode, _ nodesDone: Int) async throws -> Void = { _, _ in }) async throws
+        -> WorkflowRunOutcome
+    {
         let redactor = SecretRedactor(context: run.context, extraSecrets: run.secrets)
         var machine = RunStateMachine(graph: run.graph)
         var context = run.context
@@ -48,6 +51,7 @@ package struct WorkflowRunner: Sendable {
                 step = machine.cancel()
                 break
             }
+            try await progress(node, machine.finishedNodes.count)
             let timestamp = clock.now()
             let started = ContinuousClock.now
             let before = context
