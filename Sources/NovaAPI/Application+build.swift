@@ -4,9 +4,9 @@ import NovaCore
 import ServiceKit
 
 /// Builds the nova application: opens the store and Redis, wires controllers, middleware and background services.
-/// Tests call it too. Until the workers of the durable-execution issue consume it, jobs wait in a memory queue.
+/// Tests call it too. Jobs go to the in-process queue, consumed by `WORKER_CONCURRENCY` workers of this process.
 func buildApplication(config: NovaConfig, logger: Logger) async throws -> some ApplicationProtocol {
-    try await buildApplication(config: config, logger: logger, queue: MemoryJobQueue())
+    try await buildApplication(config: config, logger: logger, queue: InProcessJobQueue())
 }
 
 /// Builds the nova application with the queue jobs go to.
@@ -22,8 +22,18 @@ func buildApplication(config: NovaConfig, logger: Logger, queue: any JobQueue) a
     if let postgres = services.database.backgroundService {
         app.addServices(postgres)
     }
+    if config.workerConcurrency > 0, let consuming = queue as? any ConsumingJobQueue {
+        app.addServices(await ExecutionWorkers.make(services, queue: consuming))
+    }
+    // One process owns the embedded database and its in-process queue: what is `running` there at startup was interrupted.
+    let embedded = if case .sqlite = config.database { true } else { false }
+    let recoversInterruptedRuns = embedded && queue is InProcessJobQueue
     app.beforeServerStarts {
         try await services.prepare()
+        if recoversInterruptedRuns {
+            let ended = try await InterruptedRunRecovery(executions: services.stores.executions, tasks: services.stores.tasks, clock: services.clock).recover()
+            if ended > 0 { logger.warning("failed executions a stopped process left running", metadata: ["count": "\(ended)"]) }
+        }
     }
     return app
 }

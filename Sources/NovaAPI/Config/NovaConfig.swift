@@ -1,4 +1,5 @@
 import Foundation
+import NovaCore
 import ServiceKit
 
 /// nova's configuration, read once at startup from the environment (README.md lists every key).
@@ -27,6 +28,10 @@ struct NovaConfig: Sendable {
     var pipeline: PipelineSettings
     /// API keys, CORS, rate limit and the credentials key.
     var security: SecuritySettings
+    /// `WORKER_CONCURRENCY`, default 4: workers `nova serve` runs on the in-process queue (0 = none).
+    var workerConcurrency: Int
+    /// `SANDBOX_NETWORK` (`internet`, the default, or `none`): the network of nodes that do not say `"network": false`.
+    var sandboxNetwork: SandboxNetwork
 
     /// Reads the configuration; a bad value is a ``ConfigError`` naming the variable.
     init(env: EnvironmentReader) throws {
@@ -47,5 +52,11 @@ struct NovaConfig: Sendable {
         llm = LLMSettings(env: env)
         pipeline = try PipelineSettings(env: env)
         security = try SecuritySettings(env: env)
+        workerConcurrency = try env.int("WORKER_CONCURRENCY", default: 4, in: 0...64)
+        let network = env.string("SANDBOX_NETWORK", default: SandboxNetwork.internet.rawValue)
+        guard let sandboxNetwork = SandboxNetwork(rawValue: network) else {
+            throw ConfigError(key: "SANDBOX_NETWORK", problem: "expected internet or none")
+        }
+        self.sandboxNetwork = sandboxNetwork
     }
 }

@@ -1,0 +1,67 @@
+import NovaJSON
+
+/// One execution to run: its row (already created `running`), its graph and its starting context.
+package struct WorkflowRun: Sendable {
+    /// The execution row the chain entries and the outcome are written to.
+    package var executionID: Int
+    /// The workflow, for cache isolation of prompt nodes.
+    package var workflowID: Int
+    /// The validated graph.
+    package var graph: WorkflowGraph
+    /// False when the workflow's definition says `"network": false` (then no node gets a network).
+    package var networkAllowed: Bool
+    /// The context the start node receives (initial context plus credentials, see ``ContextMerge/initial(_:credentials:)``).
+    package var context: [String: JSONValue]
+    /// Secret values to hide besides those under secret keys (e.g. the loaded credentials, D4).
+    package var secrets: [String]
+
+    /// Creates the run.
+    package init(executionID: Int, workflowID: Int, graph: WorkflowGraph, networkAllowed: Bool = true, context: [String: JSONValue], secrets: [String] = []) {
+        self.executionID = executionID
+        self.workflowID = workflowID
+        self.graph = graph
+        self.networkAllowed = networkAllowed
+        self.context = context
+        self.secrets = secrets
+    }
+}
+
+/// How a run ended; contexts and messages are redacted.
+package struct WorkflowRunOutcome: Sendable, Equatable {
+    /// The execution's final status: `completed`, `failed` or `cancelled`.
+    package var status: ExecutionStatus
+    /// The final context (or the context at the failure), redacted.
+    package var context: JSONValue
+    /// One entry per visit: node id, node type and `success`/`failed`.
+    package var trace: [TraceEntry]
+    /// Visits including start and end when completed; nil otherwise.
+    package var nodesExecuted: Int?
+    /// Why it failed, redacted; nil when completed.
+    package var failure: RunFailure?
+
+    /// One visited node.
+    package struct TraceEntry: Sendable, Equatable {
+        /// The node's id.
+        package var nodeID: String
+        /// `start`, `end`, `action` or `decision`.
+        package var nodeType: String
+        /// `success` or `failed`.
+        package var status: String
+
+        /// Creates the entry.
+        package init(nodeID: String, nodeType: String, status: String) {
+            self.nodeID = nodeID
+            self.nodeType = nodeType
+            self.status = status
+        }
+    }
+
+    /// Creates the outcome.
+    package init(status: ExecutionStatus, context: JSONValue, trace: [TraceEntry], nodesExecuted: Int?, failure: RunFailure?) {
+        self.status = status
+        self.context = context
+        self.trace = trace
+        self.nodesExecuted = nodesExecuted
+        self.failure = failure
+    }
+}
