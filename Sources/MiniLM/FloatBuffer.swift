@@ -4,8 +4,6 @@
 /// It is `@unchecked Sendable` because nothing can write to it after `init` returns: the mutable
 /// pointer is handed out only to the initialiser closure.
 final class FloatBuffer: @unchecked Sendable {
-    /// Number of `Float`s in the buffer.
-    let count: Int
     /// Read-only view of the values.
     let pointer: UnsafePointer<Float>
 
@@ -20,7 +18,6 @@ final class FloatBuffer: @unchecked Sendable {
             raw.deallocate()
             throw error
         }
-        self.count = count
         self.pointer = UnsafePointer(floats)
     }
 

@@ -12,6 +12,8 @@ struct NovaServices: Sendable {
     let validator: WorkflowGraphValidator
     let clock: any WallClock
     let monitor: ComponentMonitor
+    /// nova-rag's client, nil without `RAG_SERVICE_URL`.
+    let rag: NovaRAGClient?
     let exporter: PrometheusExporter
     let logger: Logger
 
@@ -19,14 +21,15 @@ struct NovaServices: Sendable {
     static func open(config: NovaConfig, logger: Logger, queue: any JobQueue) async throws -> NovaServices {
         let database = try await SQLDatabase.open(config.database, logger: logger)
         let redis = try config.redis.map { try RedisConnection(url: $0) }
-        let rag = config.ragServiceURL.map { NovaRAGClient(baseURL: $0, apiKey: nil, timeoutSeconds: config.ragTimeoutSeconds) }
+        let rag = config.ragServiceURL.map { NovaRAGClient(baseURL: $0, apiKey: config.ragAPIKey, timeoutSeconds: config.ragTimeoutSeconds) }
         if rag == nil {
             logger.info("RAG_SERVICE_URL is not set: semantic code cache and documentation search are disabled")
         }
         return NovaServices(
             config: config, database: database, stores: .sql(database, logger: logger), queue: queue,
             validator: WorkflowGraphValidator(syntax: ProcessPythonSyntaxChecker()), clock: SystemWallClock(),
-            monitor: ComponentMonitor(database: database, redis: redis, rag: rag, logger: logger), exporter: PrometheusExporter(), logger: logger)
+            monitor: ComponentMonitor(database: database, redis: redis, rag: rag, logger: logger), rag: rag, exporter: PrometheusExporter(),
+            logger: logger)
     }
 
     /// The `/metrics` figures.

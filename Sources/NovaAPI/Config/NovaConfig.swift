@@ -14,6 +14,8 @@ struct NovaConfig: Sendable {
     var redis: RedisURL?
     /// `RAG_SERVICE_URL` without a trailing `/`; nil disables the semantic cache and doc search.
     var ragServiceURL: String?
+    /// `RAG_API_KEY`: the bearer token nova sends to nova-rag.
+    var ragAPIKey: String?
     /// `RAG_TIMEOUT_SECONDS`, default 2: deadline of each call to nova-rag.
     var ragTimeoutSeconds: Double
     /// `E2B_API_KEY` is set.
@@ -45,6 +47,7 @@ struct NovaConfig: Sendable {
             }
             return text.hasSuffix("/") ? String(text.dropLast()) : text
         }
+        ragAPIKey = env.string("RAG_API_KEY")
         ragTimeoutSeconds = try env.double("RAG_TIMEOUT_SECONDS", default: 2, in: 0.05...60)
         e2bConfigured = env.string("E2B_API_KEY") != nil
         e2bTemplateID = env.string("E2B_TEMPLATE_ID")

@@ -19,10 +19,14 @@ struct ExecutionWorkers: Service {
         let config = services.config
         let venv = URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("sandbox-venv")
         let hasVenv = FileManager.default.isExecutableFile(atPath: venv.appendingPathComponent("bin/python3").path)
-        let sandbox = await ProcessSandbox(configuration: SandboxConfiguration(virtualEnvironment: hasVenv ? venv : nil))
+        let sandboxConfiguration = SandboxConfiguration(virtualEnvironment: hasVenv ? venv : nil)
+        let sandbox = await ProcessSandbox(configuration: sandboxConfiguration)
         let stores = services.stores
+        let pipeline = CodePipeline.configured(
+            config: config, exactCache: stores.exactCache, rag: services.rag, sandbox: sandbox,
+            runtimeVersion: PythonRuntimeVersion.detect(interpreter: sandboxConfiguration.interpreter))
         let runner = WorkflowRunner(
-            sandbox: sandbox, promptExecutor: nil, executions: stores.executions, clock: services.clock, defaultNetwork: config.sandboxNetwork)
+            sandbox: sandbox, promptExecutor: pipeline, executions: stores.executions, clock: services.clock, defaultNetwork: config.sandboxNetwork)
         let processor = ExecutionJobProcessor(
             workflows: stores.workflows, tasks: stores.tasks, executions: stores.executions,
             clientContext: ClientContextLoader(clients: stores.clients, schemas: stores.schemas, cipher: config.security.cipher), runner: runner,
