@@ -1,0 +1,62 @@
+import Foundation
+import HummingbirdTesting
+import NovaCore
+import NovaJSON
+import Testing
+
+@testable import NovaRAG
+
+/// A workflow with a prompt node, end to end: nova's routes, its workers, the code pipeline, a live nova-rag over
+/// HTTP, python3 in the sandbox, and a fake LLM on the Anthropic wire format.
+@Suite("Prompt nodes in workflows")
+struct PromptWorkflowTests {
+    private typealias G = GraphFixtures
+    private let canary = "canary-Flow-4242"
+
+    private func run(_ client: any TestClientProtocol, workflowID: Int, context: JSONValue) async throws -> JSONValue {
+        let (_, accepted) = try await client.post("/workflows/\(workflowID)/execute", .object(["initial_context": context]))
+        let taskID = try #require(accepted?["task_id"]?.stringValue)
+        for _ in 0..<300 {
+            let (_, task) = try await client.call(.get, "/tasks/\(taskID)")
+            if let task, !["PENDING", "STARTED", "RUNNING"].contains(task["status"]?.stringValue ?? "") { return task }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw CreationFailed(description: "task \(taskID) did not finish")
+    }
+
+    @Test("the first run generates the node's code, the second reuses it from the exact cache; no secret reaches the LLM or the chain")
+    func generateThenReuse() async throws {
+        let fake = FakeLLM(replies: [.text(CodePipelineTests.goodAnswer)])
+        let rag = try await NovaRAG.buildApplication(config: RAGConfig(env: try TestEnvironment().rag()), logger: TestEnvironment.logger)
+        try await rag.test(.live) { ragClient in
+            try await fake.run { llmURL in
+                let variables = [
+                    "WORKER_CONCURRENCY": "1", "SANDBOX_NETWORK": "none", "RAG_SERVICE_URL": "http://127.0.0.1:\(ragClient.port!)",
+                    "ANTHROPIC_API_KEY": "ak-test", "ANTHROPIC_BASE_URL": llmURL,
+                ]
+                try await NovaApp.run(.sqlite, variables, queue: InProcessJobQueue()) { client in
+                    let prompt = JSONValue.object(["id": "sum", "type": "action", "executor": "cached", "prompt": "Compute the sum of the amounts"])
+                    let graph = G.graph(nodes: [G.node("start", "start"), prompt, G.node("end", "end")], edges: [G.edge("start", "sum"), G.edge("sum", "end")])
+                    let id = try await client.create("/workflows", .object(["name": "sum", "graph_definition": graph]))
+                    let context = JSONValue.object(["amounts": .array([1, 2, 3]), "email_password": .string(canary)])
+                    let first = try await run(client, workflowID: id, context: context)
+                    #expect(first["status"] == "SUCCESS")
+                    #expect(first["result"]?["final_context"]?["total"] == 6)
+                    let second = try await run(client, workflowID: id, context: context)
+                    #expect(second["status"] == "SUCCESS")
+                    var sources: [JSONValue?] = []
+                    for task in [first, second] {
+                        let executionID = try #require(task["execution_id"]?.intValue)
+                        let (_, chain) = try await client.call(.get, "/executions/\(executionID)/chain")
+                        let node = chain?["entries"]?.arrayValue?.first { $0["node_id"] == "sum" }
+                        sources.append(node?["ai_metadata"]?["code_source"])
+                        #expect(chain?.jsonText.contains(canary) == false)
+                    }
+                    #expect(sources == ["generated", "exact_hit"])
+                    #expect(fake.requests.count == 1)
+                }
+            }
+            for body in fake.requests { #expect(!body.contains(canary)) }
+        }
+    }
+}
