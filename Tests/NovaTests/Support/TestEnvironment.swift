@@ -8,7 +8,7 @@ struct TestEnvironment {
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("nova-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("knowledge"), withIntermediateDirectories: true)
     }
 
     /// Variables for nova, on loopback, plus `extra`.
@@ -16,10 +16,14 @@ struct TestEnvironment {
         EnvironmentReader(["HOST": "127.0.0.1", "PORT": "0", "NOVA_DATA_DIR": directory.path].merging(extra) { $1 })
     }
 
-    /// Variables for nova-rag, on loopback, plus `extra`.
+    /// Variables for nova-rag, on loopback, plus `extra`. The knowledge folder is `<directory>/knowledge`, empty
+    /// unless a test writes files there.
     func rag(_ extra: [String: String] = [:]) -> EnvironmentReader {
-        EnvironmentReader(["HOST": "127.0.0.1", "PORT": "0", "NOVA_RAG_DATA_DIR": directory.path].merging(extra) { $1 })
+        EnvironmentReader(["HOST": "127.0.0.1", "PORT": "0", "NOVA_RAG_DATA_DIR": directory.path, "KNOWLEDGE_DIR": knowledge.path].merging(extra) { $1 })
     }
+
+    /// The knowledge folder nova-rag reads in this environment.
+    var knowledge: URL { directory.appendingPathComponent("knowledge") }
 
     /// A logger that drops everything below warnings, so test output stays readable.
     static let logger: Logger = {
