@@ -123,6 +123,12 @@ let package = Package(
             path: "benchmarks/semantic-precision/Sources/PrecisionEval",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "RAGRetrievalEval",
+            dependencies: ["MiniLM", "NovaCore"],
+            path: "benchmarks/rag-retrieval/Sources/RAGRetrievalEval",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "MiniLMTests",
             dependencies: ["MiniLM"],

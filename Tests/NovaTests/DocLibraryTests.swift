@@ -59,7 +59,7 @@ struct DocLibraryTests {
         #expect(report.chunksRemoved == 1)
         #expect(report.chunksUnchanged == 4)
         #expect(embedder.embedded.count == 1)
-        #expect(embedder.embedded.first?.hasPrefix("SMTP > Attachments\n\n") == true)
+        #expect(embedder.embedded.first?.hasPrefix("Attachments (SMTP)\n\n") == true)
         let found = try await docs.search(DocQuery(text: "guess the type with mimetypes", topK: 1))
         #expect(found.hits.first?.chunk.text.contains("mimetypes") == true)
     }
@@ -124,7 +124,7 @@ struct DocLibraryTests {
         try fixture.writeSample()
         let docs = library(fixture, embedder: CountingEmbedder())
         _ = try await docs.reload()
-        let exact = "IMAP > Searching unread messages\n\nCall uid SEARCH with UNSEEN to list unread message ids in the selected folder."
+        let exact = "Searching unread messages (IMAP)\n\nCall uid SEARCH with UNSEEN to list unread message ids in the selected folder."
         let found = try await docs.search(DocQuery(text: exact, topK: 5))
         #expect(found.hits.count == 5)
         #expect(abs((found.hits.first?.score ?? 0) - 1) < 1e-5)

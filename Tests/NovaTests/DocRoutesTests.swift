@@ -50,7 +50,7 @@ struct DocRoutesTests {
             #expect(best["topic"] == .string("imap"))
             #expect(best["file"] == .string("integrations/imap.md"))
             #expect(best["heading_path"] == .array([.string("IMAP"), .string("Searching unread messages")]))
-            #expect(best["text"]?.stringValue?.hasPrefix("IMAP > Searching unread messages\n\n") == true)
+            #expect(best["text"]?.stringValue?.hasPrefix("Searching unread messages (IMAP)\n\n") == true)
             #expect(best["id"]?.stringValue?.hasPrefix("doc_") == true)
             let scores = results.compactMap { $0["score"]?.number }
             #expect(scores.count == 3)
@@ -139,9 +139,9 @@ struct DocRoutesTests {
             #expect(changed?["files"] == .object(["added": .int(0), "changed": .int(1), "removed": .int(1), "unchanged": .int(1)]))
             #expect(changed?["chunks"] == .object(["embedded": .int(1), "removed": .int(2), "unchanged": .int(3)]))
             #expect(changed?["documents_loaded"] == .int(4))
-            #expect(embedder.embedded == ["IMAP > Searching unread messages\n\nUse uid SEARCH UNSEEN."])
+            #expect(embedder.embedded == ["Searching unread messages (IMAP)\n\nUse uid SEARCH UNSEEN."])
             let (_, found) = try await client.post("/rag/query", .object(["query": .string("Use uid SEARCH UNSEEN."), "top_k": .int(1)]))
-            #expect(found?["results"]?.arrayValue?.first?["text"] == .string("IMAP > Searching unread messages\n\nUse uid SEARCH UNSEEN."))
+            #expect(found?["results"]?.arrayValue?.first?["text"] == .string("Searching unread messages (IMAP)\n\nUse uid SEARCH UNSEEN."))
         }
     }
 

@@ -37,8 +37,8 @@ struct MarkdownChunkerTests {
             """)
         #expect(found.map(\.headingPath) == [["IMAP"], ["IMAP", "Connecting"], ["IMAP", "Connecting", "Timeouts"], ["IMAP", "Searching"]])
         #expect(found.map(\.text) == [
-            "IMAP\n\nIntro text.", "IMAP > Connecting\n\nUse IMAP4_SSL.", "IMAP > Connecting > Timeouts\n\nPass timeout=30.",
-            "IMAP > Searching\n\nUse UID SEARCH.",
+            "IMAP\n\nIntro text.", "Connecting (IMAP)\n\nUse IMAP4_SSL.", "Timeouts - Connecting (IMAP)\n\nPass timeout=30.",
+            "Searching (IMAP)\n\nUse UID SEARCH.",
         ])
         #expect(found.map(\.index) == [0, 1, 2, 3])
         #expect(found.allSatisfy { $0.source == "imap" && $0.topic == "imap" && $0.file == "integrations/imap.md" })
@@ -47,7 +47,7 @@ struct MarkdownChunkerTests {
     @Test("text before the first heading is titled General; a heading directly followed by another makes no chunk")
     func generalAndEmptySections() {
         let found = chunks("Preamble line.\n\n# Title\n## Sub\n\nBody.")
-        #expect(found.map(\.text) == ["General\n\nPreamble line.", "Title > Sub\n\nBody."])
+        #expect(found.map(\.text) == ["General\n\nPreamble line.", "Sub (Title)\n\nBody."])
     }
 
     @Test("lines starting with # inside a fenced block are code, not headings")

@@ -12,7 +12,7 @@ package struct DocChunk: Sendable, Equatable {
     package let topic: String
     /// Position of the chunk in its file, from 0.
     package let index: Int
-    /// `"<heading path>\n\n<body>"`: the text that is embedded and returned.
+    /// `"<title>\n\n<body>"` (see ``title(of:)``): the text that is embedded and returned.
     package let text: String
     /// SHA-256 (hex) of `text`; a chunk whose hash is already stored is not embedded again.
     package let contentHash: String
@@ -37,8 +37,13 @@ package struct DocChunk: Sendable, Equatable {
         self.contentHash = contentHash
     }
 
-    /// The heading path as one line, `A > B > C`, or `General` before the first heading.
+    /// The first line of a chunk: its own heading first, then the enclosing ones, the outermost (the file's title)
+    /// in parentheses — `C - B (A)` for the path `[A, B, C]`, `A` for `[A]`, `General` before the first heading.
+    /// The specific heading leads because it says most about the chunk (it measurably ranks the right section
+    /// higher than `A > B > C` does: benchmarks/rag-retrieval).
     package static func title(of headingPath: [String]) -> String {
-        headingPath.isEmpty ? "General" : headingPath.joined(separator: " > ")
+        guard let outermost = headingPath.first else { return "General" }
+        let inner = headingPath.dropFirst().reversed().joined(separator: " - ")
+        return inner.isEmpty ? outermost : "\(inner) (\(outermost))"
     }
 }

@@ -34,10 +34,14 @@ struct TestEnvironment {
 }
 
 extension TestEnvironment {
+    /// The repository's root folder.
+    static var repository: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+    }
+
     /// `NOVA_MODEL_DIR` if set, else `<repo>/models`, where scripts/fetch-model.sh puts the built-in model.
     static var modelDirectory: String {
-        ProcessInfo.processInfo.environment["NOVA_MODEL_DIR"]
-            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("models").path
+        ProcessInfo.processInfo.environment["NOVA_MODEL_DIR"] ?? repository.appendingPathComponent("models").path
     }
 }
