@@ -13,7 +13,8 @@ func buildApplication(config: RAGConfig, logger: Logger, embedder override: (any
     let slot = CodeCacheSlot()
     let admin = AdminGate(keyConfigured: config.apiKey != nil, allowUnauthenticated: config.allowUnauthenticatedAdmin)
     let docs = DocLibrary(
-        store: OpeningDocChunkStore(database: database, logger: logger), embedder: embedder, folder: KnowledgeFolder(roots: config.knowledgeDirectories))
+        store: OpeningDocChunkStore(database: database, logger: logger), embedder: embedder,
+        folder: KnowledgeFolder(roots: config.knowledgeDirectories))
 
     let router = Router()
     router.add(middleware: RequestIDMiddleware())

@@ -17,6 +17,7 @@ struct RAGStatus: Sendable {
         let cache = codeCache.cache
         let index = docs.index
         return RAGHealth(
-            ready: cache != nil && index != nil, documentsLoaded: index?.count ?? 0, codeCacheEntries: cache?.count ?? 0, persistentPath: persistentPath)
+            ready: cache != nil && index != nil, documentsLoaded: index?.count ?? 0, codeCacheEntries: cache?.count ?? 0,
+            persistentPath: persistentPath)
     }
 }

@@ -50,7 +50,8 @@ struct DocChunkStoreTests {
                 DocStoreUpdate(
                     replacing: [], files: [record("a.md"), record("b.md"), record("c.md")],
                     chunks: [stored("a.md", 0, "A0"), stored("a.md", 1, "A1"), stored("b.md", 0, "B0"), stored("c.md", 0, "C0")]))
-            try await store.apply(DocStoreUpdate(replacing: ["a.md", "c.md"], files: [record("a.md", hash: "h2")], chunks: [stored("a.md", 0, "A0 new")]))
+            try await store.apply(
+                DocStoreUpdate(replacing: ["a.md", "c.md"], files: [record("a.md", hash: "h2")], chunks: [stored("a.md", 0, "A0 new")]))
             let loaded = try await store.loadAll()
             #expect(loaded.files == [record("a.md", hash: "h2"), record("b.md")])
             #expect(loaded.chunks.map(\.chunk.text) == ["A0 new", "B0"])

@@ -9,6 +9,17 @@ struct DocLibraryTests {
         DocLibrary(store: store, embedder: embedder, folder: KnowledgeFolder(roots: [fixture.root.path]))
     }
 
+    /// The sample knowledge base, loaded once; the embedder's count starts from zero afterwards.
+    private func loadedSample() async throws -> (KnowledgeFixture, CountingEmbedder, DocLibrary) {
+        let fixture = try KnowledgeFixture()
+        try fixture.writeSample()
+        let embedder = CountingEmbedder()
+        let docs = library(fixture, embedder: embedder)
+        _ = try await docs.reload()
+        embedder.reset()
+        return (fixture, embedder, docs)
+    }
+
     @Test("the first load embeds every chunk; a reload without changes embeds nothing")
     func firstLoadThenNoChange() async throws {
         let fixture = try KnowledgeFixture()
@@ -33,12 +44,7 @@ struct DocLibraryTests {
 
     @Test("changing one section of one file re-embeds only that chunk and counts it")
     func touchOneFile() async throws {
-        let fixture = try KnowledgeFixture()
-        try fixture.writeSample()
-        let embedder = CountingEmbedder()
-        let docs = library(fixture, embedder: embedder)
-        _ = try await docs.reload()
-        embedder.reset()
+        let (fixture, embedder, docs) = try await loadedSample()
         try fixture.write(
             "integrations/smtp.md",
             """
@@ -66,12 +72,7 @@ struct DocLibraryTests {
 
     @Test("a removed file loses its chunks without any embedding; an added file is embedded")
     func removeAndAdd() async throws {
-        let fixture = try KnowledgeFixture()
-        try fixture.writeSample()
-        let embedder = CountingEmbedder()
-        let docs = library(fixture, embedder: embedder)
-        _ = try await docs.reload()
-        embedder.reset()
+        let (fixture, embedder, docs) = try await loadedSample()
         try fixture.remove("integrations/imap.md")
         let removed = try await docs.reload()
         #expect(removed.filesRemoved == 1)
@@ -104,10 +105,7 @@ struct DocLibraryTests {
 
     @Test("filters apply before scoring, so top_k results come back when enough chunks match")
     func filtersFirst() async throws {
-        let fixture = try KnowledgeFixture()
-        try fixture.writeSample()
-        let docs = library(fixture, embedder: CountingEmbedder())
-        _ = try await docs.reload()
+        let (_, _, docs) = try await loadedSample()
         let query = "imaplib IMAP4_SSL port 993 login unread UNSEEN uid SEARCH"
         let smtpOnly = try await docs.search(DocQuery(text: query, topK: 2, source: "smtp"))
         #expect(smtpOnly.hits.count == 2)
@@ -120,10 +118,7 @@ struct DocLibraryTests {
 
     @Test("scores are max(0, 2·cos − 1), in [0, 1], best first, and the same text scores 1")
     func scores() async throws {
-        let fixture = try KnowledgeFixture()
-        try fixture.writeSample()
-        let docs = library(fixture, embedder: CountingEmbedder())
-        _ = try await docs.reload()
+        let (_, _, docs) = try await loadedSample()
         let exact = "Searching unread messages (IMAP)\n\nCall uid SEARCH with UNSEEN to list unread message ids in the selected folder."
         let found = try await docs.search(DocQuery(text: exact, topK: 5))
         #expect(found.hits.count == 5)

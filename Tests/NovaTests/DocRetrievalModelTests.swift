@@ -36,7 +36,8 @@ struct DocRetrievalModelTests {
     func questionsAndRestart() async throws {
         let env = try knowledge()
         try await withLocalRAG(env) { client in
-            let (_, unread) = try await client.post("/rag/query", .object(["query": .string("How do I list the unread emails in the inbox?"), "top_k": .int(3)]))
+            let (_, unread) = try await client.post(
+                "/rag/query", .object(["query": .string("How do I list the unread emails in the inbox?"), "top_k": .int(3)]))
             #expect(sections(unread).contains("Connecting and searching unread mail"))
             let (_, decision) = try await client.post(
                 "/rag/query", .object(["query": .string("How does a decision node choose which edge to follow?"), "top_k": .int(3)]))
@@ -46,7 +47,10 @@ struct DocRetrievalModelTests {
             #expect(sections(pdf).contains("Reading a PDF from the context"))
             let (_, filtered) = try await client.post(
                 "/rag/query",
-                .object(["query": .string("How do I list the unread emails in the inbox?"), "top_k": .int(4), "filters": .object(["source": .string("pdf")])]))
+                .object([
+                    "query": .string("How do I list the unread emails in the inbox?"), "top_k": .int(4),
+                    "filters": .object(["source": .string("pdf")]),
+                ]))
             let results = filtered?["results"]?.arrayValue ?? []
             #expect(results.count == 4)
             #expect(results.allSatisfy { $0["source"] == .string("pdf") })

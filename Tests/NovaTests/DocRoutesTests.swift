@@ -38,7 +38,8 @@ struct DocRoutesTests {
     func query(backend: Backend) async throws {
         try await withRAG(backend, env: try sample()) { client in
             try await client.waitUntilHealthy()
-            let (status, body) = try await client.post("/rag/query", .object(["query": .string("imaplib unread UNSEEN uid SEARCH"), "top_k": .int(3)]))
+            let (status, body) = try await client.post(
+                "/rag/query", .object(["query": .string("imaplib unread UNSEEN uid SEARCH"), "top_k": .int(3)]))
             #expect(status == .ok)
             let results = try #require(body?["results"]?.arrayValue)
             #expect(results.count == 3)
@@ -70,7 +71,8 @@ struct DocRoutesTests {
                 "/rag/query", .object(["query": imapQuestion, "top_k": .int(5), "filters": .object(["source": .string("smtp"), "other": .int(1)])]))
             #expect(smtp?["count"] == .int(2))
             #expect(smtp?["results"]?.arrayValue?.allSatisfy { $0["source"] == .string("smtp") } == true)
-            let (_, contract) = try await client.post("/rag/query", .object(["query": imapQuestion, "filters": .object(["topic": .string("node-contract")])]))
+            let (_, contract) = try await client.post(
+                "/rag/query", .object(["query": imapQuestion, "filters": .object(["topic": .string("node-contract")])]))
             #expect(contract?["results"]?.arrayValue?.map { $0["file"] } == [.string("nova/node-contract.md")])
             let (_, none) = try await client.post(
                 "/rag/query", .object(["query": imapQuestion, "filters": .object(["source": .string("imap"), "topic": .string("smtp")])]))
@@ -80,17 +82,19 @@ struct DocRoutesTests {
         }
     }
 
-    @Test("invalid bodies are 422 naming the field", arguments: [
-        (JSONValue.object(["query": .string("")]), ["body", "query"]),
-        (.object(["top_k": .int(3)]), ["body", "query"]),
-        (.object(["query": .int(5)]), ["body", "query"]),
-        (.object(["query": .string("x"), "top_k": .int(0)]), ["body", "top_k"]),
-        (.object(["query": .string("x"), "top_k": .int(21)]), ["body", "top_k"]),
-        (.object(["query": .string("x"), "top_k": .string("5")]), ["body", "top_k"]),
-        (.object(["query": .string("x"), "filters": .string("imap")]), ["body", "filters"]),
-        (.object(["query": .string("x"), "filters": .object(["source": .int(1)])]), ["body", "filters", "source"]),
-        (.array([]), ["body"]),
-    ])
+    @Test(
+        "invalid bodies are 422 naming the field",
+        arguments: [
+            (JSONValue.object(["query": .string("")]), ["body", "query"]),
+            (.object(["top_k": .int(3)]), ["body", "query"]),
+            (.object(["query": .int(5)]), ["body", "query"]),
+            (.object(["query": .string("x"), "top_k": .int(0)]), ["body", "top_k"]),
+            (.object(["query": .string("x"), "top_k": .int(21)]), ["body", "top_k"]),
+            (.object(["query": .string("x"), "top_k": .string("5")]), ["body", "top_k"]),
+            (.object(["query": .string("x"), "filters": .string("imap")]), ["body", "filters"]),
+            (.object(["query": .string("x"), "filters": .object(["source": .int(1)])]), ["body", "filters", "source"]),
+            (.array([]), ["body"]),
+        ])
     func validation(body: JSONValue, location: [String]) async throws {
         try await withRAG(.sqlite, env: try sample()) { client in
             try await client.waitUntilHealthy()
@@ -132,7 +136,10 @@ struct DocRoutesTests {
             #expect(nothing?["chunks"] == .object(["embedded": .int(0), "removed": .int(0), "unchanged": .int(5)]))
             #expect(embedder.embedded.isEmpty)
             let fixture = try KnowledgeFixture(root: env.knowledge)
-            try fixture.write("integrations/imap.md", "# IMAP\n\n## Connecting to the mailbox\n\nOpen imaplib IMAP4_SSL with host and port 993, then login with the email user and password.\n\n## Searching unread messages\n\nUse uid SEARCH UNSEEN.")
+            try fixture.write(
+                "integrations/imap.md",
+                "# IMAP\n\n## Connecting to the mailbox\n\nOpen imaplib IMAP4_SSL with host and port 993, then login with the email user and password.\n\n## Searching unread messages\n\nUse uid SEARCH UNSEEN."
+            )
             try fixture.remove("nova/node-contract.md")
             let (status, changed) = try await client.call(.post, "/rag/reload")
             #expect(status == .ok)

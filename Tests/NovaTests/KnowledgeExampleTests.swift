@@ -16,16 +16,18 @@ struct KnowledgeExampleTests {
 
     @Test("the knowledge folder has the node contract and a note for each sandbox library")
     func coverage() {
-        for file in ["nova/node-contract.md", "integrations/pdf.md", "integrations/csv.md", "integrations/xlsx.md", "integrations/http.md",
-            "integrations/postgres.md", "integrations/imap.md", "integrations/smtp.md", "integrations/regex.md"]
-        {
+        for file in [
+            "nova/node-contract.md", "integrations/pdf.md", "integrations/csv.md", "integrations/xlsx.md", "integrations/http.md",
+            "integrations/postgres.md", "integrations/imap.md", "integrations/smtp.md", "integrations/regex.md",
+        ] {
             #expect(Self.files.contains(file), "missing \(file)")
         }
     }
 
     @Test("every python block of the file runs, in order, in one working directory", arguments: files)
     func examples(file: String) async throws {
-        let text = try String(contentsOf: TestEnvironment.repository.appendingPathComponent("knowledge").appendingPathComponent(file), encoding: .utf8)
+        let text = try String(
+            contentsOf: TestEnvironment.repository.appendingPathComponent("knowledge").appendingPathComponent(file), encoding: .utf8)
         let examples = PythonExample.blocks(in: text, file: file)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nova-examples-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -36,10 +36,11 @@ struct MarkdownChunkerTests {
             Use UID SEARCH.
             """)
         #expect(found.map(\.headingPath) == [["IMAP"], ["IMAP", "Connecting"], ["IMAP", "Connecting", "Timeouts"], ["IMAP", "Searching"]])
-        #expect(found.map(\.text) == [
-            "IMAP\n\nIntro text.", "Connecting (IMAP)\n\nUse IMAP4_SSL.", "Timeouts - Connecting (IMAP)\n\nPass timeout=30.",
-            "Searching (IMAP)\n\nUse UID SEARCH.",
-        ])
+        #expect(
+            found.map(\.text) == [
+                "IMAP\n\nIntro text.", "Connecting (IMAP)\n\nUse IMAP4_SSL.", "Timeouts - Connecting (IMAP)\n\nPass timeout=30.",
+                "Searching (IMAP)\n\nUse UID SEARCH.",
+            ])
         #expect(found.map(\.index) == [0, 1, 2, 3])
         #expect(found.allSatisfy { $0.source == "imap" && $0.topic == "imap" && $0.file == "integrations/imap.md" })
     }

@@ -66,7 +66,9 @@ package struct MarkdownChunker: Sendable {
 
     private func pieces(of blocks: [MarkdownSection.Block]) -> [Piece] {
         blocks.flatMap { block -> [Piece] in
-            guard !block.isCode, block.text.count > maxCharacters else { return [Piece(text: block.text, isCode: block.isCode, overlapsPrevious: false)] }
+            guard !block.isCode, block.text.count > maxCharacters else {
+                return [Piece(text: block.text, isCode: block.isCode, overlapsPrevious: false)]
+            }
             return windows(of: Array(block.text)).enumerated().map { Piece(text: $1, isCode: false, overlapsPrevious: $0 > 0) }
         }
     }

@@ -14,14 +14,17 @@ enum PythonProcess {
     /// `python3` from the PATH.
     static var interpreter: (path: String, isSandboxEnvironment: Bool) {
         let environment = ProcessInfo.processInfo.environment
-        let venv = environment["NOVA_SANDBOX_VENV"].map { URL(fileURLWithPath: $0) } ?? TestEnvironment.repository.appendingPathComponent("data/sandbox-venv")
+        let venv =
+            environment["NOVA_SANDBOX_VENV"].map { URL(fileURLWithPath: $0) }
+            ?? TestEnvironment.repository.appendingPathComponent("data/sandbox-venv")
         let python = venv.appendingPathComponent("bin/python3").path
         if FileManager.default.isExecutableFile(atPath: python) { return (python, true) }
         return (environment["NOVA_SANDBOX_PYTHON"] ?? "python3", false)
     }
 
     /// Runs `arguments` with the interpreter in `directory`, killing it after `timeout`.
-    static func run(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:], timeout: Duration = .seconds(60)) async throws
+    static func run(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:], timeout: Duration = .seconds(60))
+        async throws
         -> Outcome
     {
         let id = UUID().uuidString

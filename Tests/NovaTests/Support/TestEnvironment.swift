@@ -19,7 +19,8 @@ struct TestEnvironment {
     /// Variables for nova-rag, on loopback, plus `extra`. The knowledge folder is `<directory>/knowledge`, empty
     /// unless a test writes files there.
     func rag(_ extra: [String: String] = [:]) -> EnvironmentReader {
-        EnvironmentReader(["HOST": "127.0.0.1", "PORT": "0", "NOVA_RAG_DATA_DIR": directory.path, "KNOWLEDGE_DIR": knowledge.path].merging(extra) { $1 })
+        let base = ["HOST": "127.0.0.1", "PORT": "0", "NOVA_RAG_DATA_DIR": directory.path, "KNOWLEDGE_DIR": knowledge.path]
+        return EnvironmentReader(base.merging(extra) { $1 })
     }
 
     /// The knowledge folder nova-rag reads in this environment.

@@ -29,11 +29,14 @@ let chunks = library.index?.entries.map(\.chunk) ?? []
 if CommandLine.arguments.contains("--chunks") {
     for chunk in chunks {
         let body = chunk.text.dropFirst(DocChunk.title(of: chunk.headingPath).count + 2)
-        print("\(chunk.file) #\(chunk.index) [\(body.count)] \(DocChunk.title(of: chunk.headingPath)) | \(body.prefix(60).replacingOccurrences(of: "\n", with: "⏎"))")
+        print(
+            "\(chunk.file) #\(chunk.index) [\(body.count)] \(DocChunk.title(of: chunk.headingPath)) | \(body.prefix(60).replacingOccurrences(of: "\n", with: "⏎"))"
+        )
     }
 }
 for question in questions where !chunks.contains(where: question.isAnswered) {
-    FileHandle.standardError.write(Data("RAGRetrievalEval: no chunk for the label of \"\(question.question)\" (\(question.file) \(question.heading))\n".utf8))
+    FileHandle.standardError.write(
+        Data("RAGRetrievalEval: no chunk for the label of \"\(question.question)\" (\(question.file) \(question.heading))\n".utf8))
     exit(1)
 }
 
