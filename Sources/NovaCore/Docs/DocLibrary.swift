@@ -10,8 +10,7 @@ package final class DocLibrary: Sendable {
         var lastReload: DocReloadReport?
     }
 
-    /// The chunker in use.
-    package let chunker: MarkdownChunker
+    private let chunker: MarkdownChunker
     private let store: any DocChunkStore
     private let embedder: any Embedder
     private let folder: KnowledgeFolder
