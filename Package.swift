@@ -134,6 +134,12 @@ let package = Package(
             path: "benchmarks/sandbox/Sources/SandboxBenchmark",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "RAGRetrievalEval",
+            dependencies: ["MiniLM", "NovaCore"],
+            path: "benchmarks/rag-retrieval/Sources/RAGRetrievalEval",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "MiniLMTests",
             dependencies: ["MiniLM"],

@@ -4,21 +4,27 @@ import NovaCore
 import ServiceKit
 
 /// Builds the nova-rag application: opens the database, wires controllers and middleware, and opens the code
-/// cache before the server accepts requests (the PostgreSQL pool must be running for that). Tests call it too.
-func buildApplication(config: RAGConfig, logger: Logger) async throws -> some ApplicationProtocol {
+/// cache before the server accepts requests (the PostgreSQL pool must be running for that); the documentation
+/// loads in the background meanwhile (``DocLoader``). Tests call it too; their `embedder` replaces the configured
+/// one (to count or hold embedding calls).
+func buildApplication(config: RAGConfig, logger: Logger, embedder override: (any Embedder)? = nil) async throws -> some ApplicationProtocol {
     let database = try await SQLDatabase.open(config.database, logger: logger)
-    let embedder = try config.embedding.makeEmbedder()
+    let embedder = try override ?? config.embedding.makeEmbedder()
     let slot = CodeCacheSlot()
     let admin = AdminGate(keyConfigured: config.apiKey != nil, allowUnauthenticated: config.allowUnauthenticatedAdmin)
+    let docs = DocLibrary(
+        store: OpeningDocChunkStore(database: database, logger: logger), embedder: embedder,
+        folder: KnowledgeFolder(roots: config.knowledgeDirectories))
 
     let router = Router()
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ErrorEnvelopeMiddleware(style: .detail))
     router.add(middleware: ServiceTokenMiddleware(apiKey: config.apiKey))
     router.add(middleware: BodyLimitMiddleware(limit: config.maxBodyBytes))
-    router.addRoutes(HealthController(store: RAGStatus(persistentPath: config.dataDirectory, codeCache: slot)).routes)
+    router.addRoutes(HealthController(store: RAGStatus(persistentPath: config.dataDirectory, codeCache: slot, docs: docs)).routes)
     router.addRoutes(CodeController(slot: slot, admin: admin).routes)
     router.addRoutes(OpenAPIController().routes)
+    router.addRoutes(DocsController(library: docs, admin: admin).routes)
     router.addMethodNotAllowedRoutes()
 
     var app = Application(
@@ -29,6 +35,7 @@ func buildApplication(config: RAGConfig, logger: Logger) async throws -> some Ap
     if let postgres = database.backgroundService {
         app.addServices(postgres, PostgresChangeFeed(client: postgres, slot: slot, logger: logger))
     }
+    app.addServices(DocLoader(library: docs, codeCache: slot, logger: logger))
     app.beforeServerStarts {
         let store = try await openCodeEntryStore(database, logger: logger)
         let cache = try await SemanticCodeCache.open(store: store, embedder: embedder, wallClock: SystemWallClock())

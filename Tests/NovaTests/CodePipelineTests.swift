@@ -100,7 +100,7 @@ struct CodePipelineTests {
             #expect(outcome.aiMetadata["code_source"] == "generated")
             #expect(outcome.aiMetadata["semantic_cache_search"]?["fallback_reason"] == "rag_unavailable")
             let searchMs = outcome.aiMetadata["semantic_cache_search"]?["search_time_ms"]
-            #expect(searchMs.flatMap { if case .double(let ms) = $0 { ms } else { nil } } ?? .infinity < 2500, "search took \(String(describing: searchMs))")
+            #expect(searchMs.flatMap { if case .double(let ms) = $0 { ms } else { nil } } ?? .infinity < 4000, "search took \(String(describing: searchMs))")
         }
         let entry = try #require(await exact.entry(cacheKey: key))
         #expect(entry.id == broken.id)

@@ -57,6 +57,7 @@ struct HealthRouteTests {
         let env = try TestEnvironment()
         let app = try await NovaRAG.buildApplication(config: RAGConfig(env: env.rag()), logger: TestEnvironment.logger)
         try await app.test(.router) { client in
+            try await client.waitUntilHealthy()
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .ok)
                 let body = try #require(response.json)

@@ -10,11 +10,11 @@ package enum ExactCacheKey {
         guard !normalised.isEmpty, !runtimeVersion.isEmpty else { return nil }
         let canonical = JSONValue.object(["input_schema": .object(schema.types), "config": .object(schema.config)]).jsonText
         let material = "\(normalised)::\(nodeType)::\(runtimeVersion)::\(canonical)"
-        return sha256Hex(material)
+        return SHA256Hex.of(material)
     }
 
     /// `sha256(lower(trim(prompt)))`, the `task_hash` column.
     package static func taskHash(prompt: String) -> String {
-        sha256Hex(prompt.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+        SHA256Hex.of(prompt.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
     }
 }

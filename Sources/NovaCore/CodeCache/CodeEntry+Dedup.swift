@@ -1,6 +1,6 @@
 extension CodeEntry {
     /// Entries with equal keys are duplicates (contract §2.8, D6): same workflow, node action and byte-identical code.
     package var dedupKey: String {
-        "\(workflowID.map(String.init) ?? "-")|\(nodeAction)|\(sha256Hex(code))"
+        "\(workflowID.map(String.init) ?? "-")|\(nodeAction)|\(SHA256Hex.of(code))"
     }
 }

@@ -1,7 +1,7 @@
 /// An exact (brute-force) cosine index over unit vectors held in one contiguous Float32 buffer.
 ///
-/// Rows carry an entry id and an optional workflow id; a workflow filter is applied before scoring, so a filtered
-/// search still returns up to `limit` results (pgvector #259). Removal moves the last row into the hole.
+/// Rows carry an entry id and an optional workflow id; a workflow or id filter is applied before scoring, so a
+/// filtered search still returns up to `limit` results (pgvector #259). Removal moves the last row into the hole.
 package struct VectorIndex: Sendable {
     /// One scored row.
     package struct Hit: Sendable, Equatable {
@@ -17,6 +17,8 @@ package struct VectorIndex: Sendable {
         case all
         /// Rows saved with exactly this workflow id.
         case workflow(Int)
+        /// Rows whose id is in the set.
+        case ids(Set<String>)
     }
 
     /// Length of every vector.
@@ -73,7 +75,11 @@ package struct VectorIndex: Sendable {
         query.withUnsafeBufferPointer { queryBuffer in
             storage.withUnsafeBufferPointer { rows in
                 for row in 0..<ids.count {
-                    if case .workflow(let wanted) = filter, workflows[row] != wanted { continue }
+                    switch filter {
+                    case .all: break
+                    case .workflow(let wanted): if workflows[row] != wanted { continue }
+                    case .ids(let wanted): if !wanted.contains(ids[row]) { continue }
+                    }
                     let vector = UnsafeBufferPointer(rebasing: rows[row * dimension..<(row + 1) * dimension])
                     best.offer(row: row, score: VectorMath.dot(queryBuffer, vector))
                 }

@@ -13,6 +13,8 @@ struct RAGConfig: Sendable {
     var maxBodyBytes: Int
     /// `EMBEDDING_PROVIDER` and its settings.
     var embedding: EmbeddingSettings
+    /// `KNOWLEDGE_DIR`: the knowledge folders, comma-separated, default `./knowledge`, resolved to absolute paths.
+    var knowledgeDirectories: [String]
     /// `RAG_API_KEY`: bearer token required on every route but `/` and `/health`.
     var apiKey: String?
     /// `--allow-unauthenticated-admin`: destructive routes work without `RAG_API_KEY`.
@@ -26,6 +28,8 @@ struct RAGConfig: Sendable {
         database = try DatabaseLocation.parse(databaseURL: env.string("DATABASE_URL"), dataDirectory: dataDirectory, fileName: "nova-rag.sqlite")
         maxBodyBytes = try env.int("MAX_BODY_BYTES", default: 1 << 20, in: 1024...(1 << 30))
         embedding = try EmbeddingSettings(env: env)
+        let knowledge = env.list("KNOWLEDGE_DIR")
+        knowledgeDirectories = (knowledge.isEmpty ? ["./knowledge"] : knowledge).map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         apiKey = env.string("RAG_API_KEY")
     }
 }

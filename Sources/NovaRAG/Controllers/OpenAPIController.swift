@@ -54,6 +54,16 @@ enum RAGOpenAPI {
                             S.object([("id", S.string()), ("success_count", S.integer()), ("failure_count", S.integer()), ("deleted", S.boolean)]))
                     ), notFound, invalid, unavailable,
                 ]),
+            operation(
+                "POST", "/rag/query", "Documentation chunks nearest to a question (score: max(0, 2·cos − 1))",
+                body: S.object(
+                    [("query", S.string(minLength: 1)), ("top_k", S.integer(minimum: 1, maximum: 20)), ("filters", S.nullable(S.anyObject))],
+                    required: ["query"]),
+                [(200, .json("Results", S.anyObject)), invalid, (503, .json("Vector store not ready yet", S.ref("Detail")))]),
+            operation("GET", "/rag/stats", "Documentation chunks per source and topic", [(200, .json("Stats", S.anyObject))]),
+            operation(
+                "POST", "/rag/reload", "Re-read the knowledge folder and apply the difference (admin)",
+                [(200, .json("Counts", S.anyObject)), forbidden, (503, .json("Vector store not ready", S.ref("Detail")))]),
         ],
         schemas: schemas, securitySchemes: ["bearerAuth": .object(["type": .string("http"), "scheme": .string("bearer")])])
 

@@ -9,9 +9,10 @@ struct PostgresCodeEntryStore: CodeEntryStore {
     private let client: PostgresClient
     private let logger: Logger
 
-    /// nova-rag's migrations, recorded in `nova_rag_schema_migrations`.
+    /// nova-rag's migrations (code entries, then documentation chunks), recorded in `nova_rag_schema_migrations`.
     static let migrator = PostgresMigrator(
-        table: "nova_rag_schema_migrations", migrations: [.init(version: 1, statements: RAGSchema.codeEntriesPostgres)])
+        table: "nova_rag_schema_migrations",
+        migrations: [.init(version: 1, statements: RAGSchema.codeEntriesPostgres), .init(version: 2, statements: RAGSchema.docChunksPostgres)])
 
     /// Opens the store, applying migrations; the client must be running.
     static func open(client: PostgresClient, logger: Logger) async throws -> PostgresCodeEntryStore {

@@ -9,11 +9,7 @@ struct SQLiteCodeEntryStore: CodeEntryStore {
     /// Opens the store on `pool`, applying its migrations.
     init(pool: DatabasePool) throws {
         self.pool = pool
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("1_code_entries") { db in
-            try db.execute(sql: RAGSchema.codeEntriesSQLite)
-        }
-        try migrator.migrate(pool)
+        try RAGMigrations.sqlite.migrate(pool)
     }
 
     func recordedModel() async throws -> EmbeddingModelInfo? {

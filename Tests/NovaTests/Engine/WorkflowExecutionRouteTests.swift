@@ -68,7 +68,7 @@ struct WorkflowExecutionRouteTests {
     @Test("a node stuck past its timeout fails while the other worker keeps serving")
     func timeoutKeepsServing() async throws {
         try await NovaApp.run(.sqlite, ["WORKER_CONCURRENCY": "2", "SANDBOX_NETWORK": "none"], queue: InProcessJobQueue()) { client in
-            let spin = JSONValue.object(["id": "spin", "type": "action", "code": "while True: pass", "timeout": 5])
+            let spin = JSONValue.object(["id": "spin", "type": "action", "code": "while True: pass", "timeout": 15])
             let stuck = G.graph(nodes: [G.node("start", "start"), spin, G.node("end", "end")], edges: [G.edge("start", "spin"), G.edge("spin", "end")])
             let id = try await client.create("/workflows", .object(["name": "spin", "graph_definition": stuck]))
             let (_, accepted) = try await client.post("/workflows/\(id)/execute", .object([:]))
@@ -84,7 +84,7 @@ struct WorkflowExecutionRouteTests {
             #expect(meanwhile?["meta"]?["execution_id"]?.intValue != nil)
             let timedOut = try await finished(client, stuckID)
             #expect(timedOut["status"] == "FAILURE")
-            #expect(timedOut["error"]?.stringValue?.hasPrefix("Node spin failed: Code timed out after 5 s") == true)
+            #expect(timedOut["error"]?.stringValue?.hasPrefix("Node spin failed: Code timed out after 15 s") == true)
         }
     }
 
