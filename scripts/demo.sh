@@ -37,7 +37,7 @@ HOST=127.0.0.1 NOVA_RAG_DATA_DIR=./data NOVA_MODEL_DIR=./models "$bin/nova-rag" 
 pids+=($!)
 wait_healthy http://127.0.0.1:8001/health nova-rag
 
-HOST=127.0.0.1 NOVA_DATA_DIR=./data RAG_SERVICE_URL=http://127.0.0.1:8001 "$bin/nova" serve >data/logs/nova.log 2>&1 &
+HOST=127.0.0.1 NOVA_DATA_DIR=./data RAG_SERVICE_URL=http://127.0.0.1:8001 SANDBOX_NETWORK=none "$bin/nova" serve >data/logs/nova.log 2>&1 &
 pids+=($!)
 wait_healthy http://127.0.0.1:8000/health nova
 
@@ -47,5 +47,8 @@ sleep 1
 echo "nova      GET /health → $(curl -fsS http://127.0.0.1:8000/health)"
 echo "nova      GET /health/components → $(curl -fsS http://127.0.0.1:8000/health/components)"
 echo
-echo "The example workflow runs here once the engine and the code cache land (issues 7 and 8)."
+echo "Running examples/demo-workflow.json on examples/demo-invoice.txt (hand-written steps in the sandbox)…"
+python3 scripts/lib/run-demo-workflow.py http://127.0.0.1:8000 examples/demo-workflow.json examples/demo-invoice.txt
+echo
+echo "Prompt nodes (code written by an LLM, then reused from the caches) join the demo with the seed pack of issue 8."
 echo "Logs: data/logs/. Stopping both services."
