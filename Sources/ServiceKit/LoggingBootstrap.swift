@@ -9,6 +9,12 @@ package enum LoggingBootstrap {
         return (Logger.Level(rawValue: name) ?? .info, json)
     }
 
+    /// Reads `LOG_LEVEL` and `JSON_LOGS` from `env` and installs the handler: the first step of every subcommand.
+    package static func install(from env: EnvironmentReader) throws {
+        let log = try settings(from: env)
+        install(level: log.level, json: log.json)
+    }
+
     /// Installs JSON lines or human-readable text on standard error.
     package static func install(level: Logger.Level, json: Bool) {
         LoggingSystem.bootstrap { label in

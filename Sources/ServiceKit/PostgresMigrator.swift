@@ -29,8 +29,17 @@ package struct PostgresMigrator: Sendable {
         self.migrations = migrations.sorted { $0.version < $1.version }
     }
 
-    /// Applies every migration not applied yet.
+    /// Applies every migration not applied yet. Errors come out as raised inside the transaction (for example the
+    /// ``StartupError`` of a newer schema), not wrapped in PostgresNIO's transaction error.
     package func migrate(_ client: PostgresClient, logger: Logger) async throws {
+        do {
+            try await migrateInTransaction(client, logger: logger)
+        } catch let error as PostgresTransactionError {
+            throw error.closureError ?? error
+        }
+    }
+
+    private func migrateInTransaction(_ client: PostgresClient, logger: Logger) async throws {
         let lockKey = Int64(truncatingIfNeeded: table.hashValueStable)
         try await client.withTransaction(logger: logger) { connection in
             try await connection.query(PostgresQuery(unsafeSQL: "SELECT pg_advisory_xact_lock(\(lockKey))"), logger: logger)

@@ -10,8 +10,7 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingStartupErrors(label: "nova") {
             let env = EnvironmentReader()
-            let log = try LoggingBootstrap.settings(from: env)
-            LoggingBootstrap.install(level: log.level, json: log.json)
+            try LoggingBootstrap.install(from: env)
             let logger = Logger(label: "nova")
             let database = try await SQLDatabase.open(try NovaConfig(env: env).database, logger: logger)
             let version = try await database.whileRunning { try await NovaMigrations.migrate(database, logger: logger) }

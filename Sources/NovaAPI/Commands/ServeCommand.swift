@@ -14,8 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingStartupErrors(label: "nova") {
             let env = EnvironmentReader()
-            let log = try LoggingBootstrap.settings(from: env)
-            LoggingBootstrap.install(level: log.level, json: log.json)
+            try LoggingBootstrap.install(from: env)
             var config = try NovaConfig(env: env)
             if let host { config.listen.host = host }
             if let port { config.listen.port = port }

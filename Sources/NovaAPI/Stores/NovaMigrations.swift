@@ -1,6 +1,5 @@
 import GRDB
 import Logging
-import PostgresNIO
 import ServiceKit
 
 /// Applies ``NovaSchema`` to either backend and refuses a database whose schema is newer than this binary.
@@ -17,12 +16,7 @@ enum NovaMigrations {
     static func migrate(_ database: SQLDatabase, logger: Logger) async throws -> Int {
         switch database {
         case .sqlite(let pool): try migrate(pool)
-        case .postgres(let client):
-            do {
-                try await postgres.migrate(client, logger: logger)
-            } catch let error as PostgresTransactionError {
-                throw error.closureError ?? error
-            }
+        case .postgres(let client): try await postgres.migrate(client, logger: logger)
         }
         return latestVersion
     }

@@ -6,8 +6,7 @@ extension RAGConfig {
     /// configuration. Returns it with the process's root logger.
     static func startup() throws -> (RAGConfig, Logger) {
         let env = EnvironmentReader()
-        let log = try LoggingBootstrap.settings(from: env)
-        LoggingBootstrap.install(level: log.level, json: log.json)
+        try LoggingBootstrap.install(from: env)
         return (try RAGConfig(env: env), Logger(label: "nova-rag"))
     }
 }
