@@ -4,13 +4,21 @@ import NovaCore
 import ServiceKit
 
 /// Builds the nova application: opens the store and Redis, wires controllers, middleware and background services.
-/// Tests call it too. Jobs go to the in-process queue, consumed by `WORKER_CONCURRENCY` workers of this process.
+/// Tests call it too. Jobs go to the Redis stream with `REDIS_URL` (shared with `nova worker` processes), else to the
+/// in-process queue; either way `WORKER_CONCURRENCY` workers of this process consume them.
 func buildApplication(config: NovaConfig, logger: Logger) async throws -> some ApplicationProtocol {
-    try await buildApplication(config: config, logger: logger, queue: InProcessJobQueue())
+    let owner = LeaseTerms.processOwner()
+    guard let redis = config.redis else {
+        return try await buildApplication(config: config, logger: logger, queue: InProcessJobQueue(), owner: owner)
+    }
+    let queue = try await RedisJobQueue.open(config: config, redis: redis, consumer: owner, logger: logger)
+    return try await buildApplication(config: config, logger: logger, queue: queue, owner: owner)
 }
 
-/// Builds the nova application with the queue jobs go to.
-func buildApplication(config: NovaConfig, logger: Logger, queue: any JobQueue) async throws -> some ApplicationProtocol {
+/// Builds the nova application with the queue jobs go to; `owner` names this process in execution leases.
+func buildApplication(
+    config: NovaConfig, logger: Logger, queue: any JobQueue, owner: String = LeaseTerms.processOwner()
+) async throws -> some ApplicationProtocol {
     try config.security.checkExposure(of: config.listen)
     let services = try await NovaServices.open(config: config, logger: logger, queue: queue)
     var app = Application(
@@ -23,16 +31,22 @@ func buildApplication(config: NovaConfig, logger: Logger, queue: any JobQueue) a
         app.addServices(postgres)
     }
     if config.workerConcurrency > 0, let consuming = queue as? any ConsumingJobQueue {
-        app.addServices(await ExecutionWorkers.make(services, queue: consuming))
+        app.addServices(await ExecutionWorkers.make(services, queue: consuming, owner: owner))
     }
-    // One process owns the embedded database and its in-process queue: what is `running` there at startup was interrupted.
+    // One process owns the embedded database and its in-process queue: what is unfinished there at startup was interrupted.
     let embedded = if case .sqlite = config.database { true } else { false }
     let recoversInterruptedRuns = embedded && queue is InProcessJobQueue
     app.beforeServerStarts {
         try await services.prepare()
         if recoversInterruptedRuns {
-            let ended = try await InterruptedRunRecovery(executions: services.stores.executions, tasks: services.stores.tasks, clock: services.clock).recover()
-            if ended > 0 { logger.warning("failed executions a stopped process left running", metadata: ["count": "\(ended)"]) }
+            let stores = services.stores
+            let recovery = InterruptedRunRecovery(
+                executions: stores.executions, tasks: stores.tasks, cipher: config.security.cipher, clock: services.clock)
+            let report = try await recovery.recover(into: queue)
+            if report.requeued + report.failed > 0 {
+                logger.warning(
+                    "picked up the work a stopped process left", metadata: ["requeued": "\(report.requeued)", "failed": "\(report.failed)"])
+            }
         }
     }
     return app
@@ -63,7 +77,10 @@ extension Router<NovaRequestContext> {
         addRoutes(ClientController(clients: stores.clients, clock: services.clock).routes)
         addRoutes(CredentialController(clients: stores.clients, cipher: services.config.security.cipher, clock: services.clock).routes)
         addRoutes(DatabaseSchemaController(schemas: stores.schemas, clients: stores.clients, clock: services.clock).routes)
-        addRoutes(WorkflowExecuteController(stores: stores, validator: services.validator, queue: services.queue, clock: services.clock).routes)
+        addRoutes(
+            WorkflowExecuteController(
+                stores: stores, validator: services.validator, queue: services.queue, cipher: services.config.security.cipher, clock: services.clock
+            ).routes)
         addRoutes(TaskController(tasks: stores.tasks).routes)
         addRoutes(ExecutionController(executions: stores.executions, clock: services.clock).routes)
         addRoutes(CacheController(cache: stores.exactCache, clock: services.clock).routes)

@@ -45,7 +45,7 @@ struct ConfigurationTests {
 
     @Test("other bad values name their variable", arguments: [
         ("RAG_TIMEOUT_SECONDS", "soon"), ("RAG_SERVICE_URL", "localhost:8001"), ("REDIS_URL", "http://x"), ("MAX_BODY_BYTES", "1"),
-        ("LOG_LEVEL", "loud"), ("JSON_LOGS", "maybe"),
+        ("LOG_LEVEL", "loud"), ("JSON_LOGS", "maybe"), ("WORKER_LEASE_SECONDS", "0"), ("WORKER_LEASE_SECONDS", "soon"),
     ])
     func otherBadValues(key: String, value: String) throws {
         let env = EnvironmentReader([key: value])
@@ -54,6 +54,17 @@ struct ConfigurationTests {
             _ = try NovaConfig(env: env)
         }
         #expect(error.key == key)
+    }
+
+    @Test("the Redis queue needs NOVA_SECRET_KEY, which seals its jobs; the lease defaults to 30 s on the stream nova:jobs")
+    func redisQueue() throws {
+        let error = try #require(throws: ConfigError.self) { try NovaConfig(env: EnvironmentReader(["REDIS_URL": "redis://127.0.0.1:6379"])) }
+        #expect(error.key == "NOVA_SECRET_KEY")
+        #expect(error.description.contains("REDIS_URL"))
+        let config = try NovaConfig(env: EnvironmentReader(["REDIS_URL": "redis://127.0.0.1:6379", "NOVA_SECRET_KEY": "a key of enough length"]))
+        #expect(config.workerLeaseSeconds == 30)
+        #expect(config.redisQueueKey == "nova:jobs")
+        #expect(try NovaConfig(env: EnvironmentReader(["WORKER_LEASE_SECONDS": "2.5"])).workerLeaseSeconds == 2.5)
     }
 
     @Test("an unreachable DATABASE_URL fails startup with one message naming DATABASE_URL and no password")

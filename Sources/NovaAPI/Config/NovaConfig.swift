@@ -10,8 +10,10 @@ struct NovaConfig: Sendable {
     var dataDirectory: String
     /// `DATABASE_URL`, or the SQLite file `nova.sqlite` in the data directory.
     var database: DatabaseLocation
-    /// `REDIS_URL`: the queue and task results when set.
+    /// `REDIS_URL`: the queue (a Redis stream) when set; needs `NOVA_SECRET_KEY`, which seals the queued jobs.
     var redis: RedisURL?
+    /// `REDIS_QUEUE_KEY`, default `nova:jobs`: the stream of the queue.
+    var redisQueueKey: String
     /// `RAG_SERVICE_URL` without a trailing `/`; nil disables the semantic cache and doc search.
     var ragServiceURL: String?
     /// `RAG_API_KEY`: the bearer token nova sends to nova-rag.
@@ -30,8 +32,11 @@ struct NovaConfig: Sendable {
     var pipeline: PipelineSettings
     /// API keys, CORS, rate limit and the credentials key.
     var security: SecuritySettings
-    /// `WORKER_CONCURRENCY`, default 4: workers `nova serve` runs on the in-process queue (0 = none).
+    /// `WORKER_CONCURRENCY`, default 4: workers `nova serve` and `nova worker` run (0 = none in `nova serve`).
     var workerConcurrency: Int
+    /// `WORKER_LEASE_SECONDS`, default 30: how long a worker holds an execution without renewing its lease (it renews
+    /// every third of it); a dead worker's execution is taken over after about that long.
+    var workerLeaseSeconds: Double
     /// `SANDBOX_NETWORK` (`internet`, the default, or `none`): the network of nodes that do not say `"network": false`.
     var sandboxNetwork: SandboxNetwork
 
@@ -56,6 +61,13 @@ struct NovaConfig: Sendable {
         pipeline = try PipelineSettings(env: env)
         security = try SecuritySettings(env: env)
         workerConcurrency = try env.int("WORKER_CONCURRENCY", default: 4, in: 0...64)
+        workerLeaseSeconds = try env.double("WORKER_LEASE_SECONDS", default: 30, in: 1...3600)
+        redisQueueKey = env.string("REDIS_QUEUE_KEY", default: "nova:jobs")
+        if redis != nil, security.cipher == nil {
+            throw ConfigError(
+                key: "NOVA_SECRET_KEY",
+                problem: "REDIS_URL is set: jobs queued in Redis are sealed with NOVA_SECRET_KEY, so set it (openssl rand -base64 32)")
+        }
         let network = env.string("SANDBOX_NETWORK", default: SandboxNetwork.internet.rawValue)
         guard let sandboxNetwork = SandboxNetwork(rawValue: network) else {
             throw ConfigError(key: "SANDBOX_NETWORK", problem: "expected internet or none")

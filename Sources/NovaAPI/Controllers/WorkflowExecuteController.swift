@@ -5,11 +5,12 @@ import ServiceKit
 import Shared
 
 /// `POST /workflows/{workflow_id}/execute` (contract §3.4): checks the workflow, the client and the graph, records a
-/// `PENDING` task and queues the job; the workers of the durable-execution issue run it.
+/// `PENDING` task (with the job sealed by `NOVA_SECRET_KEY`, when set, for recovery) and queues the job for the workers.
 struct WorkflowExecuteController<Context: RequestContext>: Sendable {
     let stores: NovaStores
     let validator: WorkflowGraphValidator
     let queue: any JobQueue
+    let cipher: CredentialCipher?
     let clock: any WallClock
 
     var routes: RouteCollection<Context> {
@@ -27,15 +28,15 @@ struct WorkflowExecuteController<Context: RequestContext>: Sendable {
         }
         _ = try await validator.validate(workflow.graphDefinition)
         let now = clock.now()
+        let job = ExecutionJob(
+            taskID: UUID().uuidString.lowercased(), workflowID: workflow.id, clientSlug: body.clientSlug, initialContext: body.initialContext,
+            enqueuedAt: now)
         var task = TaskRecord(
-            taskID: UUID().uuidString.lowercased(), state: .pending, workflowID: workflow.id, workflowName: workflow.name,
-            clientSlug: body.clientSlug,
-            createdAt: now, updatedAt: now)
+            taskID: job.taskID, state: .pending, workflowID: workflow.id, workflowName: workflow.name, clientSlug: body.clientSlug, createdAt: now,
+            updatedAt: now, sealedJob: try cipher.map { try job.sealed(with: $0) })
         try await stores.tasks.insert(task)
         do {
-            try await queue.enqueue(
-                ExecutionJob(
-                    taskID: task.taskID, workflowID: workflow.id, clientSlug: body.clientSlug, initialContext: body.initialContext, enqueuedAt: now))
+            try await queue.enqueue(job)
         } catch {
             context.logger.error("enqueue failed", metadata: ["error.type": "\(type(of: error))", "task_id": .string(task.taskID)])
             task.state = .failure

@@ -3,8 +3,9 @@ import Logging
 import NovaCore
 import ServiceLifecycle
 
-/// The workers of `nova serve` (`WORKER_CONCURRENCY`): each leases a job from the queue, processes it to a final
-/// task state and acknowledges it. On graceful shutdown they stop leasing and finish the jobs they hold.
+/// The workers of `nova serve` and `nova worker` (`WORKER_CONCURRENCY`): each leases a job from the queue, processes
+/// it (heartbeating the queue entry meanwhile) and acknowledges it once its task is finished. A job whose run another
+/// worker holds is left to the queue's redelivery. On graceful shutdown they stop leasing and finish the jobs they hold.
 struct ExecutionWorkers: Service {
     /// A job whose processing broke (a store error) this many times is given up.
     static let maxDeliveries = 3
@@ -14,8 +15,8 @@ struct ExecutionWorkers: Service {
     let count: Int
     let logger: Logger
 
-    /// The workers over `services`' stores, with a sandbox probed at startup.
-    static func make(_ services: NovaServices, queue: any ConsumingJobQueue) async -> ExecutionWorkers {
+    /// The workers over `services`' stores, with a sandbox probed at startup; `owner` names this process in leases.
+    static func make(_ services: NovaServices, queue: any ConsumingJobQueue, owner: String) async -> ExecutionWorkers {
         let config = services.config
         let venv = URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("sandbox-venv")
         let hasVenv = FileManager.default.isExecutableFile(atPath: venv.appendingPathComponent("bin/python3").path)
@@ -26,11 +27,12 @@ struct ExecutionWorkers: Service {
             config: config, exactCache: stores.exactCache, rag: services.rag, sandbox: sandbox,
             runtimeVersion: PythonRuntimeVersion.detect(interpreter: sandboxConfiguration.interpreter))
         let runner = WorkflowRunner(
-            sandbox: sandbox, promptExecutor: pipeline, executions: stores.executions, clock: services.clock, defaultNetwork: config.sandboxNetwork)
+            sandbox: sandbox, promptExecutor: pipeline, executions: stores.executions, clock: services.clock, defaultNetwork: config.sandboxNetwork,
+            cipher: config.security.cipher)
         let processor = ExecutionJobProcessor(
             workflows: stores.workflows, tasks: stores.tasks, executions: stores.executions,
             clientContext: ClientContextLoader(clients: stores.clients, schemas: stores.schemas, cipher: config.security.cipher), runner: runner,
-            clock: services.clock)
+            clock: services.clock, lease: LeaseTerms(owner: owner, duration: .seconds(config.workerLeaseSeconds)))
         return ExecutionWorkers(queue: queue, processor: processor, count: config.workerConcurrency, logger: services.logger)
     }
 
@@ -44,10 +46,22 @@ struct ExecutionWorkers: Service {
 
     private func work() async {
         while !Task.isShuttingDownGracefully {
-            guard let lease = try? await cancelWhenGracefulShutdown({ try await queue.lease() }) else { return }
+            let lease: LeasedJob
             do {
-                try await processor.process(lease.job)
-                try await queue.acknowledge(lease)
+                lease = try await cancelWhenGracefulShutdown { try await queue.lease() }
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.error("leasing a job failed", metadata: ["error": "\(error)"])
+                guard (try? await Task.sleep(for: .seconds(1))) != nil else { return }
+                continue
+            }
+            logger.info("processing job", metadata: ["task_id": .string(lease.job.taskID), "delivery": "\(lease.delivery)"])
+            do {
+                switch try await heartbeating(lease, { try await processor.process(lease.job) }) {
+                case .done: try await queue.acknowledge(lease)
+                case .heldElsewhere: logger.info("job left to the worker holding its run", metadata: ["task_id": .string(lease.job.taskID)])
+                }
             } catch {
                 logger.error(
                     "job processing failed", metadata: ["task_id": .string(lease.job.taskID), "delivery": "\(lease.delivery)", "error": "\(error)"])
@@ -57,6 +71,27 @@ struct ExecutionWorkers: Service {
                     try? await queue.redeliver(lease)
                 }
             }
+        }
+    }
+
+    /// Runs `body` while heartbeating `lease` to the queue every renewal interval of the processor's lease.
+    private func heartbeating(
+        _ lease: LeasedJob, _ body: @escaping @Sendable () async throws -> ExecutionJobProcessor.Outcome
+    ) async throws -> ExecutionJobProcessor.Outcome {
+        let interval = processor.lease.renewalInterval
+        return try await withThrowingTaskGroup(of: ExecutionJobProcessor.Outcome?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                while true {
+                    try await Task.sleep(for: interval)
+                    try? await queue.heartbeat(lease)
+                }
+            }
+            defer { group.cancelAll() }
+            while let result = try await group.next() {
+                if let result { return result }
+            }
+            throw CancellationError()
         }
     }
 }

@@ -14,7 +14,9 @@ enum NovaSchema {
     }
 
     /// Every migration, oldest first. Append; never edit a released one.
-    static let migrations: [Migration] = [Migration(version: 1, name: "initial", statements: initial)]
+    static let migrations: [Migration] = [
+        Migration(version: 1, name: "initial", statements: initial), Migration(version: 2, name: "leases", statements: leases),
+    ]
 
     /// The statements of `migration` for SQLite.
     static func sqlite(_ migration: Migration) -> [String] {
@@ -98,5 +100,15 @@ enum NovaSchema {
             name TEXT PRIMARY KEY, state TEXT NOT NULL, failure_count BIGINT NOT NULL, failure_threshold BIGINT NOT NULL,
             opened_at BIGINT, updated_at BIGINT NOT NULL)
         """,
+    ]
+
+    /// Durable execution (issue 7): the lease of the worker running an execution, the sealed checkpoint a resumed run
+    /// starts from, and the sealed job of a task (so an embedded process can queue it again after a crash).
+    private static let leases = [
+        "ALTER TABLE executions ADD COLUMN lease_owner TEXT",
+        "ALTER TABLE executions ADD COLUMN lease_expires_at BIGINT",
+        "ALTER TABLE executions ADD COLUMN checkpoint TEXT",
+        "CREATE INDEX executions_status ON executions (status)",
+        "ALTER TABLE tasks ADD COLUMN sealed_job TEXT",
     ]
 }

@@ -10,8 +10,14 @@ struct SQLExecutionStore: ExecutionStore {
 
     func create(_ draft: ExecutionDraft, at time: Date) async throws -> Execution {
         let rows = try await db.write(
-            "INSERT INTO executions (workflow_id, task_id, client_slug, status, started_at, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING \(Self.columns)",
-            [draft.workflowID, draft.taskID, draft.clientSlug, draft.status.rawValue, draft.startedAt, time])
+            """
+            INSERT INTO executions (workflow_id, task_id, client_slug, status, started_at, created_at, lease_owner, lease_expires_at, checkpoint)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING \(Self.columns)
+            """,
+            [
+                draft.workflowID, draft.taskID, draft.clientSlug, draft.status.rawValue, draft.startedAt, time, draft.lease?.owner,
+                draft.lease?.expiresAt, draft.checkpoint,
+            ])
         return try Self.execution(rows[0])
     }
 
@@ -37,12 +43,19 @@ struct SQLExecutionStore: ExecutionStore {
     }
 
     func transition(id: Int, from expected: ExecutionStatus, to transition: ExecutionTransition) async throws -> Bool {
+        var arguments: [any SQLConvertible] = [
+            transition.status.rawValue, transition.startedAt, transition.completedAt, transition.result, transition.error, id, expected.rawValue,
+        ]
+        var ownership = ""
+        if let owner = transition.leaseOwner {
+            ownership = " AND lease_owner = ?"
+            arguments.append(owner)
+        }
         let rows = try await db.write(
             """
             UPDATE executions SET status = ?, started_at = COALESCE(?, started_at), completed_at = COALESCE(?, completed_at),
-                result = COALESCE(?, result), error = COALESCE(?, error) WHERE id = ? AND status = ? RETURNING id
-            """,
-            [transition.status.rawValue, transition.startedAt, transition.completedAt, transition.result, transition.error, id, expected.rawValue])
+                result = COALESCE(?, result), error = COALESCE(?, error) WHERE id = ? AND status = ?\(ownership) RETURNING id
+            """, arguments)
         return !rows.isEmpty
     }
 
@@ -52,27 +65,39 @@ struct SQLExecutionStore: ExecutionStore {
         ).first.map(Self.execution)
     }
 
-    func appendChainEntry(executionID: Int, _ record: ChainEntryRecord, steps: [ChainStepRecord]) async throws -> ChainEntry? {
+    func appendChainEntry(executionID: Int, _ record: ChainEntryRecord, steps: [ChainStepRecord], checkpoint: String?, owner: String?)
+        async throws -> ChainEntry?
+    {
+        var guardArguments: [any SQLConvertible] = [checkpoint, executionID]
+        var ownership = ""
+        if let owner {
+            ownership = " AND lease_owner = ?"
+            guardArguments.append(owner)
+        }
+        let holdExecution = SQLStatement(
+            "UPDATE executions SET checkpoint = COALESCE(?, checkpoint) WHERE id = ?\(ownership) RETURNING id", guardArguments)
+        let values: [any SQLConvertible] = [
+            record.nodeID, record.nodeType, record.codeExecuted, record.inputContext, record.outputResult, record.executionTime, record.status,
+            record.errorMessage, record.decisionResult, record.pathTaken, record.aiMetadata, record.timestamp,
+        ]
         let insertEntry = SQLStatement(
             """
             INSERT INTO chain_of_work (execution_id, node_id, node_type, code_executed, input_context, output_result, execution_time, status,
                 error_message, decision_result, path_taken, ai_metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             RETURNING \(ChainRows.entryColumns)
             """,
-            [
-                executionID, record.nodeID, record.nodeType, record.codeExecuted, record.inputContext, record.outputResult, record.executionTime,
-                record.status, record.errorMessage, record.decisionResult, record.pathTaken, record.aiMetadata, record.timestamp,
-            ])
-        let statements = [insertEntry] + steps.map { ChainRows.insertStep($0, entry: .returned(statement: 0, column: "id")) }
+            arguments: [SQLStatement.Argument.returned(statement: 0, column: "id")] + values.map { SQLStatement.Argument.value($0.sqlValue) })
+        let statements = [holdExecution, insertEntry] + steps.map { ChainRows.insertStep($0, entry: .returned(statement: 1, column: "id")) }
         let results: [[SQLRow]]
         do {
             results = try await db.transaction(statements)
-        } catch SQLConstraintViolation.foreignKey {
-            return nil
+        } catch is SQLStatementMatchedNothing {
+            guard try await execution(id: executionID) != nil else { return nil }
+            throw ExecutionLeaseLost(executionID: executionID)
         }
         return ChainEntry(
-            id: try results[0][0].int("id"), executionID: executionID, record: try ChainRows.entryRecord(results[0][0]),
-            steps: try results.dropFirst().map { try ChainRows.step($0[0]) })
+            id: try results[1][0].int("id"), executionID: executionID, record: try ChainRows.entryRecord(results[1][0]),
+            steps: try results.dropFirst(2).map { try ChainRows.step($0[0]) })
     }
 
     func appendSteps(chainEntryID: Int, _ steps: [ChainStepRecord]) async throws -> [ChainStep]? {
@@ -110,6 +135,34 @@ struct SQLExecutionStore: ExecutionStore {
 
     func activeWorkflowCount() async throws -> Int {
         try await db.read("SELECT COUNT(DISTINCT workflow_id) AS n FROM executions", []).first?.int("n") ?? 0
+    }
+
+    func claimLease(executionID: Int, _ lease: ExecutionLease, now: Date) async throws -> Bool {
+        let rows = try await db.write(
+            """
+            UPDATE executions SET lease_owner = ?, lease_expires_at = ? WHERE id = ? AND status = 'running'
+                AND (lease_owner IS NULL OR lease_owner = ? OR lease_expires_at <= ?) RETURNING id
+            """, [lease.owner, lease.expiresAt, executionID, lease.owner, now])
+        return !rows.isEmpty
+    }
+
+    func renewLease(executionID: Int, _ lease: ExecutionLease) async throws -> Bool {
+        let rows = try await db.write(
+            "UPDATE executions SET lease_expires_at = ? WHERE id = ? AND status = 'running' AND lease_owner = ? RETURNING id",
+            [lease.expiresAt, executionID, lease.owner])
+        return !rows.isEmpty
+    }
+
+    func releaseLeases(owner: String?) async throws -> Int {
+        let condition = owner == nil ? "lease_owner IS NOT NULL" : "lease_owner = ?"
+        let arguments: [any SQLConvertible] = owner.map { [$0] } ?? []
+        return try await db.write(
+            "UPDATE executions SET lease_owner = NULL, lease_expires_at = NULL WHERE status = 'running' AND \(condition) RETURNING id", arguments
+        ).count
+    }
+
+    func checkpoint(executionID: Int) async throws -> String? {
+        try await db.read("SELECT checkpoint FROM executions WHERE id = ?", [executionID]).first?.textOrNil("checkpoint")
     }
 
     private static func execution(_ row: SQLRow) throws -> Execution {

@@ -5,9 +5,21 @@ import NovaJSON
 /// SUCCESS | FAILURE | REVOKED`, creating the execution and running it with the ``WorkflowRunner``. While `RUNNING`,
 /// the task's `meta` also shows `current_node` and `nodes_done`.
 ///
+/// The execution is leased to this worker (``LeaseTerms``) and the lease renewed while it runs. A job whose task is
+/// already `STARTED`/`RUNNING` belongs to a run whose worker died or lost its lease: its lease is taken over once
+/// expired and the run resumed from its journal and sealed checkpoint (finished nodes are not run again).
+///
 /// Deterministic problems (workflow deleted, graph invalid, credentials missing) fail the task at once, without
 /// retries (D10). A failed workflow is `FAILURE` with the TaskResult, its `error` and `execution_id` (D16).
 package struct ExecutionJobProcessor: Sendable {
+    /// What became of a job.
+    package enum Outcome: Sendable, Equatable {
+        /// Its task is finished (now, or before this delivery): the job is done.
+        case done
+        /// Another worker holds the run, or may still: the job is left to the queue's redelivery of abandoned jobs.
+        case heldElsewhere
+    }
+
     /// Where workflows are read.
     package let workflows: any WorkflowStore
     /// Where task states are written.
@@ -16,15 +28,17 @@ package struct ExecutionJobProcessor: Sendable {
     package let executions: any ExecutionStore
     /// Loads the credentials of `client_slug` (§3.10).
     package let clientContext: ClientContextLoader
-    /// Runs the graph.
+    /// Runs the graph; its cipher also opens checkpoints.
     package let runner: WorkflowRunner
     /// Timestamps.
     package let clock: any WallClock
+    /// This worker's owner id and lease length.
+    package let lease: LeaseTerms
 
     /// Creates the processor.
     package init(
         workflows: any WorkflowStore, tasks: any TaskStore, executions: any ExecutionStore, clientContext: ClientContextLoader, runner: WorkflowRunner,
-        clock: any WallClock
+        clock: any WallClock, lease: LeaseTerms = LeaseTerms(owner: LeaseTerms.processOwner(), duration: .seconds(30))
     ) {
         self.workflows = workflows
         self.tasks = tasks
@@ -32,14 +46,23 @@ package struct ExecutionJobProcessor: Sendable {
         self.clientContext = clientContext
         self.runner = runner
         self.clock = clock
+        self.lease = lease
     }
 
-    /// Processes `job` to a final task state; throws only store errors (the job may then be redelivered).
-    /// A job whose task is no longer `PENDING` (already taken or finished) is skipped.
-    package func process(_ job: ExecutionJob) async throws {
-        guard var task = try await tasks.task(id: job.taskID), task.state == .pending else { return }
+    /// Processes `job` to a final task state, or resumes its run; throws only store errors (the job may then be
+    /// redelivered).
+    package func process(_ job: ExecutionJob) async throws -> Outcome {
+        guard var task = try await tasks.task(id: job.taskID) else { return .done }
+        switch task.state {
+        case .pending: return try await start(&task, job)
+        case .started, .running: return try await resume(task, job)
+        case .success, .failure, .revoked, .retry: return .done
+        }
+    }
+
+    private func start(_ task: inout TaskRecord, _ job: ExecutionJob) async throws -> Outcome {
         task.attempts += 1
-        guard try await move(&task, to: .started, from: .pending) else { return }
+        guard try await move(&task, to: .started, from: .pending) else { return .heldElsewhere }
         guard let workflow = try await workflows.workflow(id: job.workflowID) else {
             return try await fail(&task, from: .started, "Workflow \(job.workflowID) not found")
         }
@@ -57,32 +80,75 @@ package struct ExecutionJobProcessor: Sendable {
                 return try await fail(&task, from: .started, error.description)
             }
         }
+        let context = ContextMerge.initial(job.initialContext, credentials: credentials)
+        let secrets = Self.secretValues(of: credentials)
         let started = clock.now()
+        let checkpoint = try runner.cipher.map { try RunCheckpoint(context: context, secrets: secrets).sealed(with: $0) }
         let execution = try await executions.create(
-            ExecutionDraft(workflowID: workflow.id, taskID: job.taskID, clientSlug: job.clientSlug, status: .running, startedAt: started), at: started)
+            ExecutionDraft(
+                workflowID: workflow.id, taskID: job.taskID, clientSlug: job.clientSlug, status: .running, startedAt: started,
+                lease: lease.lease(from: started), checkpoint: checkpoint),
+            at: started)
         task.executionID = execution.id
         task.meta = .object([
             "execution_id": .int(execution.id), "workflow_id": .int(workflow.id), "workflow_name": .string(workflow.name),
             "client_slug": job.clientSlug.map(JSONValue.string) ?? .null, "started_at": .string(WireDate.naive(started)),
         ])
-        guard try await move(&task, to: .running, from: .started) else { return }
+        guard try await move(&task, to: .running, from: .started) else { return .heldElsewhere }
         let run = WorkflowRun(
-            executionID: execution.id, workflowID: workflow.id, graph: graph, networkAllowed: workflow.graphDefinition["network"] != .bool(false),
-            context: ContextMerge.initial(job.initialContext, credentials: credentials), secrets: Self.secretValues(of: credentials))
+            executionID: execution.id, workflowID: workflow.id, graph: graph, networkAllowed: Self.networkAllowed(workflow), context: context,
+            secrets: secrets, leaseOwner: lease.owner)
+        return try await execute(run, task: task)
+    }
+
+    /// Runs `run` while renewing its lease, then moves the task to the outcome's state.
+    func execute(_ run: WorkflowRun, task: TaskRecord) async throws -> Outcome {
+        var task = task
         let running = task
-        let outcome = try await runner.run(run) { node, done in
-            var record = running
-            record.meta = .object(
-                (running.meta?.objectValue ?? [:]).merging(["current_node": .string(node.id), "nodes_done": .int(done)]) { _, progress in progress })
-            record.updatedAt = clock.now()
-            _ = try await tasks.update(record, expecting: .running)
+        let outcome: WorkflowRunOutcome
+        do {
+            outcome = try await renewingLease(of: run.executionID) {
+                try await runner.run(run) { node, done in
+                    var record = running
+                    record.meta = .object(
+                        (running.meta?.objectValue ?? [:]).merging(["current_node": .string(node.id), "nodes_done": .int(done)]) { _, progress in progress })
+                    record.updatedAt = clock.now()
+                    _ = try await tasks.update(record, expecting: .running)
+                }
+            }
+        } catch is ExecutionLeaseLost {
+            return .heldElsewhere
+        } catch WorkflowRunnerError.executionNotRunning {
+            return .heldElsewhere
         }
-        task.result = Self.taskResult(outcome, executionID: execution.id)
+        task.result = Self.taskResult(outcome, executionID: run.executionID)
         task.error = outcome.failure?.message
         switch outcome.status {
         case .completed: _ = try await move(&task, to: .success, from: .running)
         case .cancelled: _ = try await move(&task, to: .revoked, from: .running)
         default: _ = try await move(&task, to: .failure, from: .running)
+        }
+        return .done
+    }
+
+    /// Runs `body` while a heartbeat renews the execution's lease every ``LeaseTerms/renewalInterval``; a refused
+    /// renewal (another worker took the run over) cancels `body` and throws ``ExecutionLeaseLost``. A store error in a
+    /// renewal is retried at the next beat: the lease only expires if renewals keep failing.
+    private func renewingLease<T: Sendable>(of executionID: Int, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                while true {
+                    try await Task.sleep(for: lease.renewalInterval)
+                    let renewed = try? await executions.renewLease(executionID: executionID, lease.lease(from: clock.now()))
+                    if renewed == false { throw ExecutionLeaseLost(executionID: executionID) }
+                }
+            }
+            defer { group.cancelAll() }
+            while let result = try await group.next() {
+                if let result { return result }
+            }
+            throw CancellationError()
         }
     }
 
@@ -101,16 +167,21 @@ package struct ExecutionJobProcessor: Sendable {
         return .object(members)
     }
 
+    static func networkAllowed(_ workflow: Workflow) -> Bool {
+        workflow.graphDefinition["network"] != .bool(false)
+    }
+
     private static func secretValues(of credentials: [String: JSONValue]) -> [String] {
         credentials.compactMap { key, value in SecretKeys.isSecret(key) ? value.stringValue : nil }
     }
 
-    private func fail(_ task: inout TaskRecord, from state: TaskState, _ message: String) async throws {
+    func fail(_ task: inout TaskRecord, from state: TaskState, _ message: String) async throws -> Outcome {
         task.error = message
         _ = try await move(&task, to: .failure, from: state)
+        return .done
     }
 
-    private func move(_ task: inout TaskRecord, to state: TaskState, from expected: TaskState) async throws -> Bool {
+    func move(_ task: inout TaskRecord, to state: TaskState, from expected: TaskState) async throws -> Bool {
         task.state = state
         task.updatedAt = clock.now()
         return try await tasks.update(task, expecting: expected)

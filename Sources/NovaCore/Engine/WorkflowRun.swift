@@ -1,6 +1,7 @@
 import NovaJSON
 
-/// One execution to run: its row (already created `running`), its graph and its starting context.
+/// One execution to run: its row (already created `running`), its graph and its starting context; for a resumed run,
+/// also the chain entries already recorded and the context of the checkpoint after them.
 package struct WorkflowRun: Sendable {
     /// The execution row the chain entries and the outcome are written to.
     package var executionID: Int
@@ -14,15 +15,24 @@ package struct WorkflowRun: Sendable {
     package var context: [String: JSONValue]
     /// Secret values to hide besides those under secret keys (e.g. the loaded credentials, D4).
     package var secrets: [String]
+    /// The chain entries recorded before (a resumed run): the finished ones are replayed, not run again.
+    package var journal: [ChainEntryRecord]
+    /// The worker holding the execution's lease: every write is refused once another took it over; nil writes unconditionally.
+    package var leaseOwner: String?
 
     /// Creates the run.
-    package init(executionID: Int, workflowID: Int, graph: WorkflowGraph, networkAllowed: Bool = true, context: [String: JSONValue], secrets: [String] = []) {
+    package init(
+        executionID: Int, workflowID: Int, graph: WorkflowGraph, networkAllowed: Bool = true, context: [String: JSONValue], secrets: [String] = [],
+        journal: [ChainEntryRecord] = [], leaseOwner: String? = nil
+    ) {
         self.executionID = executionID
         self.workflowID = workflowID
         self.graph = graph
         self.networkAllowed = networkAllowed
         self.context = context
         self.secrets = secrets
+        self.journal = journal
+        self.leaseOwner = leaseOwner
     }
 }
 

@@ -2,7 +2,11 @@ import Foundation
 import NovaJSON
 
 /// Runs a workflow execution node by node (contract §3.8): asks the ``RunStateMachine`` what runs next, runs it,
-/// merges its updates, journals a redacted chain entry per node, and ends the execution by compare-and-set.
+/// merges its updates, journals a redacted chain entry per node (with the sealed ``RunCheckpoint`` in the same
+/// transaction), and ends the execution by compare-and-set.
+///
+/// A resumed run replays its journal's finished entries and continues with the next node: finished nodes are not run
+/// again; the node that was running when the previous worker died runs again (at-least-once for that node).
 ///
 /// A cancellation request on the execution is honoured before each node and, while a node runs, within
 /// ``cancellationPollInterval``: the node's task is cancelled, which kills its sandbox.
@@ -19,12 +23,15 @@ package struct WorkflowRunner: Sendable {
     package let defaultNetwork: SandboxNetwork
     /// How often a running node checks for a cancellation request.
     package let cancellationPollInterval: Duration
+    /// Seals the checkpoints (`NOVA_SECRET_KEY`); nil writes none, and such a run cannot be resumed.
+    package let cipher: CredentialCipher?
 
     /// Creates the runner.
     package init(
         sandbox: any Sandbox, promptExecutor: (any PromptNodeExecutor)?, executions: any ExecutionStore, clock: any WallClock,
-        defaultNetwork: SandboxNetwork = .internet, cancellationPollInterval: Duration = .seconds(1)
+        defaultNetwork: SandboxNetwork = .internet, cancellationPollInterval: Duration = .seconds(1), cipher: CredentialCipher? = nil
     ) {
+        self.cipher = cipher
         self.sandbox = sandbox
         self.promptExecutor = promptExecutor
         self.executions = executions
@@ -35,8 +42,8 @@ package struct WorkflowRunner: Sendable {
 
     /// Runs `run` to its end and records the outcome on its execution, which must be `running`.
     ///
-    /// Throws store errors, and ``WorkflowRunnerError`` when the execution was no longer `running` at the end
-    /// (another worker or a recovery took it over).
+    /// Throws store errors, ``ExecutionLeaseLost`` when another worker took the run over, and ``WorkflowRunnerError``
+    /// when the execution was no longer `running` (or no longer this worker's) at the end.
     /// `progress` is told each node before it runs, with the number of nodes finished so far.
     package func run(_ run: WorkflowRun, progress: @Sendable (_ node: GraphNode, _ nodesDone: Int) async throws -> Void = { _, _ in }) async throws
         -> WorkflowRunOutcome
@@ -44,8 +51,9 @@ package struct WorkflowRunner: Sendable {
         let redactor = SecretRedactor(context: run.context, extraSecrets: run.secrets)
         var machine = RunStateMachine(graph: run.graph)
         var context = run.context
-        var trace: [WorkflowRunOutcome.TraceEntry] = []
-        var step = machine.start()
+        let finished = run.journal.filter { $0.status == "success" }
+        var trace = finished.map { WorkflowRunOutcome.TraceEntry(nodeID: $0.nodeID, nodeType: $0.nodeType, status: $0.status) }
+        var step = machine.replay(finished.map { .init(nodeID: $0.nodeID, context: $0.outputResult.objectValue ?? [:]) })
         while case .run(let node) = step {
             if try await cancellationRequested(run.executionID) {
                 step = machine.cancel()
@@ -69,12 +77,15 @@ package struct WorkflowRunner: Sendable {
                 step = machine.nodeFailed(failure)
             }
             let record = entry(for: node, output: output, before: before, after: context, next: step, elapsed: elapsed, timestamp: timestamp, redactor: redactor)
-            guard try await executions.appendChainEntry(executionID: run.executionID, record, steps: output.steps) != nil else {
+            let checkpoint = try cipher.map { try RunCheckpoint(context: context, secrets: run.secrets).sealed(with: $0) }
+            let appended = try await executions.appendChainEntry(
+                executionID: run.executionID, record, steps: output.steps, checkpoint: checkpoint, owner: run.leaseOwner)
+            guard appended != nil else {
                 throw WorkflowRunnerError.executionMissing(run.executionID)
             }
             trace.append(.init(nodeID: node.id, nodeType: node.kind.rawValue, status: record.status))
         }
-        return try await finish(run.executionID, step: step, context: redactor.redact(.object(context)), trace: trace, redactor: redactor)
+        return try await finish(run, step: step, context: redactor.redact(.object(context)), trace: trace, redactor: redactor)
     }
 
     private func entry(
@@ -98,8 +109,9 @@ package struct WorkflowRunner: Sendable {
     }
 
     private func finish(
-        _ executionID: Int, step: RunStateMachine.Step, context: JSONValue, trace: [WorkflowRunOutcome.TraceEntry], redactor: SecretRedactor
+        _ run: WorkflowRun, step: RunStateMachine.Step, context: JSONValue, trace: [WorkflowRunOutcome.TraceEntry], redactor: SecretRedactor
     ) async throws -> WorkflowRunOutcome {
+        let executionID = run.executionID
         let outcome: WorkflowRunOutcome
         switch step {
         case .finished(let visits):
@@ -112,7 +124,8 @@ package struct WorkflowRunner: Sendable {
             outcome = WorkflowRunOutcome(status: .cancelled, context: context, trace: trace, nodesExecuted: nil, failure: nil)
         }
         let error = outcome.failure?.message ?? (outcome.status == .cancelled ? WorkflowRunnerError.cancelledMessage : nil)
-        let transition = ExecutionTransition(status: outcome.status, completedAt: clock.now(), result: context, error: error)
+        let transition = ExecutionTransition(
+            status: outcome.status, completedAt: clock.now(), result: context, error: error, leaseOwner: run.leaseOwner)
         guard try await executions.transition(id: executionID, from: .running, to: transition) else {
             throw WorkflowRunnerError.executionNotRunning(executionID)
         }

@@ -57,14 +57,23 @@ package struct ExecutionDraft: Sendable, Equatable {
     package var status: ExecutionStatus
     /// When a worker started it.
     package var startedAt: Date?
+    /// The lease of the worker that runs it, or nil.
+    package var lease: ExecutionLease?
+    /// The sealed starting context (``RunCheckpoint``), or nil when none can be sealed.
+    package var checkpoint: String?
 
     /// Creates the draft.
-    package init(workflowID: Int, taskID: String? = nil, clientSlug: String? = nil, status: ExecutionStatus = .running, startedAt: Date? = nil) {
+    package init(
+        workflowID: Int, taskID: String? = nil, clientSlug: String? = nil, status: ExecutionStatus = .running, startedAt: Date? = nil,
+        lease: ExecutionLease? = nil, checkpoint: String? = nil
+    ) {
         self.workflowID = workflowID
         self.taskID = taskID
         self.clientSlug = clientSlug
         self.status = status
         self.startedAt = startedAt
+        self.lease = lease
+        self.checkpoint = checkpoint
     }
 }
 
@@ -80,14 +89,20 @@ package struct ExecutionTransition: Sendable, Equatable {
     package var result: JSONValue?
     /// Sets `error` when not nil.
     package var error: String?
+    /// When not nil, applies only while this worker holds the lease.
+    package var leaseOwner: String?
 
     /// Creates the transition.
-    package init(status: ExecutionStatus, startedAt: Date? = nil, completedAt: Date? = nil, result: JSONValue? = nil, error: String? = nil) {
+    package init(
+        status: ExecutionStatus, startedAt: Date? = nil, completedAt: Date? = nil, result: JSONValue? = nil, error: String? = nil,
+        leaseOwner: String? = nil
+    ) {
         self.status = status
         self.startedAt = startedAt
         self.completedAt = completedAt
         self.result = result
         self.error = error
+        self.leaseOwner = leaseOwner
     }
 
     /// `execution` after the transition.

@@ -16,8 +16,11 @@ package protocol ExecutionStore: Sendable {
     func transition(id: Int, from expected: ExecutionStatus, to transition: ExecutionTransition) async throws -> Bool
     /// Marks cancellation requested at `time` (kept if already set); nil when the execution does not exist.
     func requestCancellation(id: Int, at time: Date) async throws -> Execution?
-    /// Appends a chain entry and its steps in one transaction; nil when the execution does not exist.
-    func appendChainEntry(executionID: Int, _ record: ChainEntryRecord, steps: [ChainStepRecord]) async throws -> ChainEntry?
+    /// Appends a chain entry and its steps in one transaction, replacing the execution's sealed checkpoint when one is given;
+    /// nil when the execution does not exist. With an `owner`, throws ``ExecutionLeaseLost`` (and writes nothing) unless
+    /// that worker holds the execution's lease.
+    func appendChainEntry(executionID: Int, _ record: ChainEntryRecord, steps: [ChainStepRecord], checkpoint: String?, owner: String?)
+        async throws -> ChainEntry?
     /// Appends steps to an existing entry in one transaction; nil when the entry does not exist.
     func appendSteps(chainEntryID: Int, _ steps: [ChainStepRecord]) async throws -> [ChainStep]?
     /// The chain of an execution: entries by id, each with its steps by id.
@@ -26,4 +29,20 @@ package protocol ExecutionStore: Sendable {
     func statusCounts(createdSince time: Date) async throws -> [ExecutionStatus: Int]
     /// How many distinct workflows have at least one execution.
     func activeWorkflowCount() async throws -> Int
+    /// Gives `lease` to a `running` execution whose lease is free, expired at `now`, or already `lease.owner`'s;
+    /// returns whether it did (a compare-and-set, so two workers never both take it over).
+    func claimLease(executionID: Int, _ lease: ExecutionLease, now: Date) async throws -> Bool
+    /// Extends the lease of a `running` execution while `lease.owner` holds it; returns whether it did.
+    func renewLease(executionID: Int, _ lease: ExecutionLease) async throws -> Bool
+    /// Frees the leases of `running` executions held by `owner`, or all of them when nil; returns how many it freed.
+    func releaseLeases(owner: String?) async throws -> Int
+    /// The sealed ``RunCheckpoint`` of an execution: its context after the last finished node; nil when none was written.
+    func checkpoint(executionID: Int) async throws -> String?
+}
+
+extension ExecutionStore {
+    /// Appends a chain entry and its steps in one transaction, without a checkpoint or a lease condition.
+    package func appendChainEntry(executionID: Int, _ record: ChainEntryRecord, steps: [ChainStepRecord]) async throws -> ChainEntry? {
+        try await appendChainEntry(executionID: executionID, record, steps: steps, checkpoint: nil, owner: nil)
+    }
 }

@@ -4,6 +4,8 @@ import Foundation
 package actor MemoryExecutionStore: ExecutionStore {
     private var executions: [Int: Execution] = [:]
     private var entries: [Int: ChainEntry] = [:]
+    private var leases: [Int: ExecutionLease] = [:]
+    private var checkpoints: [Int: String] = [:]
     private var lastExecutionID = 0
     private var lastEntryID = 0
     private var lastStepID = 0
@@ -18,6 +20,8 @@ package actor MemoryExecutionStore: ExecutionStore {
             id: lastExecutionID, workflowID: draft.workflowID, taskID: draft.taskID, clientSlug: draft.clientSlug, status: draft.status,
             startedAt: draft.startedAt, completedAt: nil, result: nil, error: nil, createdAt: time, cancelRequestedAt: nil)
         executions[execution.id] = execution
+        leases[execution.id] = draft.lease
+        checkpoints[execution.id] = draft.checkpoint
         return execution
     }
 
@@ -34,6 +38,7 @@ package actor MemoryExecutionStore: ExecutionStore {
     /// Applies `transition` only if the status is still `expected`; returns whether it did.
     package func transition(id: Int, from expected: ExecutionStatus, to transition: ExecutionTransition) -> Bool {
         guard let current = executions[id], current.status == expected else { return false }
+        if let owner = transition.leaseOwner, leases[id]?.owner != owner { return false }
         executions[id] = transition.applied(to: current)
         return true
     }
@@ -46,9 +51,14 @@ package actor MemoryExecutionStore: ExecutionStore {
         return execution
     }
 
-    /// Appends a chain entry and its steps in one transaction; nil when the execution does not exist.
-    package func appendChainEntry(executionID: Int, _ record: ChainEntryRecord, steps: [ChainStepRecord]) -> ChainEntry? {
+    /// Appends a chain entry and its steps in one transaction, replacing the sealed checkpoint when one is given; nil when
+    /// the execution does not exist; ``ExecutionLeaseLost`` when `owner` does not hold its lease.
+    package func appendChainEntry(executionID: Int, _ record: ChainEntryRecord, steps: [ChainStepRecord], checkpoint: String?, owner: String?) throws
+        -> ChainEntry?
+    {
         guard executions[executionID] != nil else { return nil }
+        if let owner, leases[executionID]?.owner != owner { throw ExecutionLeaseLost(executionID: executionID) }
+        if let checkpoint { checkpoints[executionID] = checkpoint }
         lastEntryID += 1
         let entry = ChainEntry(id: lastEntryID, executionID: executionID, record: record, steps: makeSteps(steps, entryID: lastEntryID))
         entries[entry.id] = entry
@@ -77,6 +87,33 @@ package actor MemoryExecutionStore: ExecutionStore {
     /// How many distinct workflows have at least one execution.
     package func activeWorkflowCount() -> Int {
         Set(executions.values.map(\.workflowID)).count
+    }
+
+    /// Gives `lease` to a `running` execution whose lease is free, expired at `now`, or already `lease.owner`'s.
+    package func claimLease(executionID: Int, _ lease: ExecutionLease, now: Date) -> Bool {
+        guard executions[executionID]?.status == .running else { return false }
+        if let held = leases[executionID], held.owner != lease.owner, held.expiresAt > now { return false }
+        leases[executionID] = lease
+        return true
+    }
+
+    /// Extends the lease of a `running` execution while `lease.owner` holds it.
+    package func renewLease(executionID: Int, _ lease: ExecutionLease) -> Bool {
+        guard executions[executionID]?.status == .running, leases[executionID]?.owner == lease.owner else { return false }
+        leases[executionID] = lease
+        return true
+    }
+
+    /// Frees the leases of `running` executions held by `owner`, or all of them when nil.
+    package func releaseLeases(owner: String?) -> Int {
+        let freed = leases.filter { id, lease in executions[id]?.status == .running && (owner == nil || lease.owner == owner) }.keys
+        freed.forEach { leases[$0] = nil }
+        return freed.count
+    }
+
+    /// The sealed checkpoint of an execution, or nil.
+    package func checkpoint(executionID: Int) -> String? {
+        checkpoints[executionID]
     }
 
     /// Deletes the executions of a workflow and their chains (the cascade of a workflow deletion).

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// The embedded queue (no `REDIS_URL`): jobs in memory, leased in arrival order to the workers of this process.
-/// Jobs do not survive a restart; executions they left `running` are recovered from the journal.
+/// Jobs do not survive a restart: ``InterruptedRunRecovery`` queues them again from the tasks' sealed jobs.
 package final class InProcessJobQueue: ConsumingJobQueue {
     private struct Waiter {
         let id: Int
@@ -11,12 +11,12 @@ package final class InProcessJobQueue: ConsumingJobQueue {
     private struct State {
         var pending: [(job: ExecutionJob, delivery: Int)] = []
         var waiters: [Waiter] = []
-        var leased: [Int: LeasedJob] = [:]
+        var leased: [String: LeasedJob] = [:]
         var lastID = 0
 
         mutating func lease(_ job: ExecutionJob, delivery: Int) -> LeasedJob {
             lastID += 1
-            let lease = LeasedJob(leaseID: lastID, job: job, delivery: delivery)
+            let lease = LeasedJob(leaseID: String(lastID), job: job, delivery: delivery)
             leased[lease.leaseID] = lease
             return lease
         }
@@ -85,6 +85,9 @@ package final class InProcessJobQueue: ConsumingJobQueue {
         }
         if let (waiter, next) = handed { waiter.continuation.resume(returning: next) }
     }
+
+    /// Nothing to do: no other process takes jobs from this queue.
+    package func heartbeat(_ lease: LeasedJob) {}
 
     /// How many jobs wait and how many are leased.
     package var counts: (queued: Int, leased: Int) {

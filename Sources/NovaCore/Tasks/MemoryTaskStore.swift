@@ -18,11 +18,18 @@ package actor MemoryTaskStore: TaskStore {
         records[id]
     }
 
-    /// Replaces the stored record only if its state is still `expected`; returns whether it did.
+    /// Replaces the stored record (all but its sealed job) only if its state is still `expected`; returns whether it did.
     package func update(_ record: TaskRecord, expecting expected: TaskState) -> Bool {
-        guard records[record.taskID]?.state == expected else { return false }
-        records[record.taskID] = record
+        guard let stored = records[record.taskID], stored.state == expected else { return false }
+        var updated = record
+        updated.sealedJob = stored.sealedJob
+        records[record.taskID] = updated
         return true
+    }
+
+    /// Tasks in `PENDING`, `STARTED` or `RUNNING`, oldest first.
+    package func unfinished() -> [TaskRecord] {
+        records.values.filter { [.pending, .started, .running].contains($0.state) }.sorted { $0.createdAt < $1.createdAt }
     }
 
     /// Deletes finished tasks last updated before `time`; returns how many.

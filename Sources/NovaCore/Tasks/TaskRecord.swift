@@ -27,12 +27,17 @@ package struct TaskRecord: Sendable, Equatable {
     package var createdAt: Date
     /// When it last changed.
     package var updatedAt: Date
+    /// The job sealed with `NOVA_SECRET_KEY` (``ExecutionJob/sealed(with:)``), written once when queued so a stopped
+    /// process's work can be queued again; nil without a key. Never shown.
+    package var sealedJob: String?
 
     /// Creates the record.
     package init(
         taskID: String, state: TaskState, workflowID: Int, workflowName: String, clientSlug: String? = nil, executionID: Int? = nil,
-        meta: JSONValue? = nil, result: JSONValue? = nil, error: String? = nil, attempts: Int = 0, createdAt: Date, updatedAt: Date
+        meta: JSONValue? = nil, result: JSONValue? = nil, error: String? = nil, attempts: Int = 0, createdAt: Date, updatedAt: Date,
+        sealedJob: String? = nil
     ) {
+        self.sealedJob = sealedJob
         self.taskID = taskID
         self.state = state
         self.workflowID = workflowID

@@ -6,8 +6,11 @@ package protocol TaskStore: Sendable {
     func insert(_ record: TaskRecord) async throws
     /// The task with this id, or nil (the API then reports `PENDING`).
     func task(id: String) async throws -> TaskRecord?
-    /// Replaces the stored record only if its state is still `expected`; returns whether it did.
+    /// Replaces the stored record (all but its sealed job, written once) only if its state is still `expected`; returns
+    /// whether it did.
     func update(_ record: TaskRecord, expecting expected: TaskState) async throws -> Bool
+    /// Tasks in `PENDING`, `STARTED` or `RUNNING`, oldest first.
+    func unfinished() async throws -> [TaskRecord]
     /// Deletes finished tasks last updated before `time`; returns how many.
     func purgeFinished(updatedBefore time: Date) async throws -> Int
 }

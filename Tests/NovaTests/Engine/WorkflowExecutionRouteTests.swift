@@ -88,17 +88,40 @@ struct WorkflowExecutionRouteTests {
         }
     }
 
-    @Test("at startup on the embedded database, executions a stopped process left running end failed (D31)")
+    @Test("at startup on the embedded database, a run a stopped process left resumes after its last finished node; one without a checkpoint fails")
     func recoveryAtStartup() async throws {
         let database = try await NovaApp.Database(.sqlite)
+        let cipher = try CredentialCipher(secret: NovaApp.secretKey)
+        let taskID = "left-running"
         try await database.seed { stores in
-            let workflow = try await stores.workflows.create(WorkflowDraft(name: "left", description: nil, graphDefinition: G.linear), at: Date())
+            var definition = try #require(G.linear.objectValue)
+            definition["network"] = false
+            let draft = WorkflowDraft(name: "left", description: nil, graphDefinition: .object(definition))
+            let workflow = try await stores.workflows.create(draft, at: Date())
+            let job = ExecutionJob(taskID: taskID, workflowID: workflow.id, clientSlug: nil, initialContext: ["seed": 2], enqueuedAt: Date())
+            let checkpoint = try RunCheckpoint(context: ["seed": 2], secrets: []).sealed(with: cipher)
+            let lease = ExecutionLease(owner: "dead-process", expiresAt: Date().addingTimeInterval(600))
+            let execution = try await stores.executions.create(
+                ExecutionDraft(workflowID: workflow.id, taskID: taskID, status: .running, startedAt: Date(), lease: lease, checkpoint: checkpoint),
+                at: Date())
+            let start = ChainEntryRecord(nodeID: "start", nodeType: "start", outputResult: .object(["seed": 2]), timestamp: Date())
+            _ = try await stores.executions.appendChainEntry(executionID: execution.id, start, steps: [])
+            try await stores.tasks.insert(
+                TaskRecord(
+                    taskID: taskID, state: .running, workflowID: workflow.id, workflowName: "left", executionID: execution.id, attempts: 1,
+                    createdAt: Date(), updatedAt: Date(), sealedJob: try job.sealed(with: cipher)))
             _ = try await stores.executions.create(ExecutionDraft(workflowID: workflow.id, status: .running, startedAt: Date()), at: Date())
         }
-        try await NovaApp.run(database, ["WORKER_CONCURRENCY": "1"], queue: InProcessJobQueue()) { client in
-            let (_, execution) = try await client.call(.get, "/executions/1")
-            #expect(execution?["status"] == "failed")
-            #expect(execution?["error"] == .string(InterruptedRunRecovery.reason))
+        try await NovaApp.run(database, ["WORKER_CONCURRENCY": "1", "NOVA_SECRET_KEY": NovaApp.secretKey], queue: InProcessJobQueue()) { client in
+            let task = try await finished(client, taskID)
+            #expect(task["status"] == "SUCCESS")
+            #expect(task["result"]?["final_context"]?["x"] == 1)
+            #expect(task["result"]?["final_context"]?["seed"] == 2)
+            let (_, chain) = try await client.call(.get, "/executions/1/chain")
+            #expect(chain?["entries"]?.arrayValue?.compactMap { $0["node_id"]?.stringValue } == ["start", "read", "end"])
+            let (_, unresumable) = try await client.call(.get, "/executions/2")
+            #expect(unresumable?["status"] == "failed")
+            #expect(unresumable?["error"] == .string(InterruptedRunRecovery.reason))
         }
     }
 }

@@ -23,6 +23,7 @@ struct FailureRouteTests {
         func insert(_ record: TaskRecord) async throws { throw Unavailable() }
         func task(id: String) async throws -> TaskRecord? { throw Unavailable() }
         func update(_ record: TaskRecord, expecting expected: TaskState) async throws -> Bool { throw Unavailable() }
+        func unfinished() async throws -> [TaskRecord] { throw Unavailable() }
         func purgeFinished(updatedBefore time: Date) async throws -> Int { throw Unavailable() }
     }
 

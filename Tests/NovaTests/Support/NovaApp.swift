@@ -44,6 +44,11 @@ enum NovaApp {
     /// A `NOVA_SECRET_KEY` for tests (any string of 16+ characters derives a key).
     static let secretKey = "test secret key: never in production"
 
+    /// The cipher of ``secretKey``.
+    static let cipher: CredentialCipher = {
+        do { return try CredentialCipher(secret: secretKey) } catch { preconditionFailure("\(error)") }
+    }()
+
     /// Runs `body` against a nova built from `extra` variables on `backend`.
     static func run(
         _ backend: Backend = .sqlite, _ extra: [String: String] = [:], directory: TestEnvironment? = nil, logger: Logger = TestEnvironment.logger,

@@ -13,20 +13,41 @@ final class ServiceProcess: @unchecked Sendable {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     }
 
-    /// Starts `executable serve` with `environment` on a free loopback port and waits until `/health` answers.
-    init(_ executable: String, environment: [String: String], arguments: [String] = []) async throws {
+    /// Starts `executable <subcommand>` (default `serve`) with `environment` on a free loopback port and waits until
+    /// `/health` answers, or, with `readyLine`, until the log contains that text (for processes without HTTP).
+    init(_ executable: String, environment: [String: String], arguments: [String] = [], subcommand: String = "serve", readyLine: String? = nil)
+        async throws
+    {
         port = try Self.freePort()
         log = FileManager.default.temporaryDirectory.appendingPathComponent("\(executable)-\(port).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process = Process()
         process.executableURL = Self.binaryDirectory.appendingPathComponent(executable)
-        process.arguments = ["serve"] + arguments
+        process.arguments = [subcommand] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }.merging(["HOST": "127.0.0.1", "PORT": String(port)]) { $1 }
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
         try process.run()
-        try await waitUntilHealthy()
+        if let readyLine {
+            try await waitForLog(readyLine)
+        } else {
+            try await waitUntilHealthy()
+        }
+    }
+
+    /// What the process logged so far.
+    var logText: String {
+        (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+    }
+
+    private func waitForLog(_ line: String) async throws {
+        for _ in 0..<300 {
+            if logText.contains(line) { return }
+            if !process.isRunning { throw ProcessFailed(description: "exited with \(process.terminationStatus): \(logText)") }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw ProcessFailed(description: "did not log '\(line)' within 15 s: \(logText)")
     }
 
     /// `http://127.0.0.1:<port>`.

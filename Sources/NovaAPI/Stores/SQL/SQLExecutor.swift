@@ -38,13 +38,18 @@ struct SQLStatement: Sendable {
             switch argument {
             case .value(let value): return value
             case .returned(let index, let column):
-                guard index < results.count, let row = results[index].first else {
-                    throw SQLRowError(column: column, problem: "has no row in the result of statement \(index)")
-                }
+                guard index < results.count, let row = results[index].first else { throw SQLStatementMatchedNothing(statement: index) }
                 return try row[column]
             }
         }
     }
+}
+
+/// A statement of a transaction referred to the result of an earlier one that returned no row (e.g. a guarded UPDATE
+/// whose condition failed); the transaction was rolled back.
+struct SQLStatementMatchedNothing: Error, Equatable {
+    /// The index of the earlier statement.
+    let statement: Int
 }
 
 /// A write refused by a constraint of the schema.

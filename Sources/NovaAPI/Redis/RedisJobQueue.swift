@@ -1,0 +1,159 @@
+import Foundation
+import Logging
+import NIOPosix
+import NovaCore
+import ServiceKit
+import Synchronization
+
+/// The queue on a Redis stream (`REDIS_URL`, stream `REDIS_QUEUE_KEY`), shared by every `nova serve` and `nova worker`
+/// process through one consumer group.
+///
+/// An entry holds the task id and the job sealed with `NOVA_SECRET_KEY` (never the initial context in the clear).
+/// `XREADGROUP … BLOCK` leases new entries on connections of their own (hiredis blocks); the holder heartbeats its entry
+/// (`XCLAIM … JUSTID`, which resets its idle time); an entry idle longer than ``abandonedAfter`` belonged to a consumer
+/// that died and is taken over with `XAUTOCLAIM`. Acknowledged entries are deleted (`XACK` + `XDEL`).
+final class RedisJobQueue: ConsumingJobQueue {
+    /// The consumer group every process reads through.
+    static let group = "nova-workers"
+    /// How long one `XREADGROUP` waits for an entry (below the connection's 5 s timeout); also the longest a cancelled
+    /// `lease()` takes to notice.
+    static let blockMilliseconds = 1000
+
+    /// The stream's key.
+    let stream: String
+    /// This process's consumer name (unique: host, pid, random).
+    let consumer: String
+    /// How long an entry may go without a heartbeat before another consumer takes it over.
+    let abandonedAfter: Duration
+    private let url: RedisURL
+    private let cipher: CredentialCipher
+    private let logger: Logger
+    private let commands: RedisConnection
+    private let readerThreads: NIOThreadPool
+    private let idleReaders = Mutex<[RedisConnection]>([])
+
+    /// Connects, and creates the stream and its group unless they exist (entries queued before the group existed are
+    /// delivered too).
+    static func open(
+        url: RedisURL, stream: String, consumer: String, abandonedAfter: Duration, cipher: CredentialCipher, readers: Int, logger: Logger
+    ) async throws -> RedisJobQueue {
+        let queue = try RedisJobQueue(
+            url: url, stream: stream, consumer: consumer, abandonedAfter: abandonedAfter, cipher: cipher, readers: readers, logger: logger)
+        do {
+            _ = try await queue.commands.command(["XGROUP", "CREATE", stream, group, "0", "MKSTREAM"])
+        } catch let error as RedisError where error.description.hasPrefix("BUSYGROUP") {}
+        return queue
+    }
+
+    private init(
+        url: RedisURL, stream: String, consumer: String, abandonedAfter: Duration, cipher: CredentialCipher, readers: Int, logger: Logger
+    ) throws {
+        self.url = url
+        self.stream = stream
+        self.consumer = consumer
+        self.abandonedAfter = abandonedAfter
+        self.cipher = cipher
+        self.logger = logger
+        commands = try RedisConnection(url: url)
+        readerThreads = NIOThreadPool(numberOfThreads: max(1, readers))
+        readerThreads.start()
+    }
+
+    deinit {
+        readerThreads.shutdownGracefully { _ in }
+    }
+
+    /// Adds the job (sealed) to the stream.
+    func enqueue(_ job: ExecutionJob) async throws {
+        try await add(job, delivery: 1)
+    }
+
+    /// Takes over an abandoned entry if there is one, else waits for a new one; throws `CancellationError` (within
+    /// ``blockMilliseconds``) when the waiting task is cancelled.
+    func lease() async throws -> LeasedJob {
+        while true {
+            try Task.checkCancellation()
+            if let abandoned = try await claimAbandoned() { return abandoned }
+            if let fresh = try await readNew() { return fresh }
+        }
+    }
+
+    /// Acknowledges and deletes the entry.
+    func acknowledge(_ lease: LeasedJob) async throws {
+        _ = try await commands.command(["XACK", stream, Self.group, lease.leaseID])
+        _ = try await commands.command(["XDEL", stream, lease.leaseID])
+    }
+
+    /// Queues the job again as a new entry counting one more delivery, and acknowledges the old one.
+    func redeliver(_ lease: LeasedJob) async throws {
+        try await add(lease.job, delivery: lease.delivery + 1)
+        try await acknowledge(lease)
+    }
+
+    /// Resets the entry's idle time, so no other consumer takes it over.
+    func heartbeat(_ lease: LeasedJob) async throws {
+        _ = try await commands.command(["XCLAIM", stream, Self.group, consumer, "0", lease.leaseID, "JUSTID"])
+    }
+
+    private func add(_ job: ExecutionJob, delivery: Int) async throws {
+        _ = try await commands.command([
+            "XADD", stream, "*", "task_id", job.taskID, "delivery", String(delivery), "job", try job.sealed(with: cipher),
+        ])
+    }
+
+    private func claimAbandoned() async throws -> LeasedJob? {
+        let idle = abandonedAfter.components.seconds * 1000 + abandonedAfter.components.attoseconds / 1_000_000_000_000_000
+        let reply = try await commands.command(["XAUTOCLAIM", stream, Self.group, consumer, String(idle), "0-0", "COUNT", "1"])
+        guard case .array(let parts) = reply, parts.count >= 2, case .array(let entries) = parts[1], let entry = entries.first else { return nil }
+        return try await leased(entry, redelivered: true)
+    }
+
+    private func readNew() async throws -> LeasedJob? {
+        let reader = try idleReaders.withLock { $0.popLast() } ?? RedisConnection(url: url, pool: readerThreads)
+        let reply = try await reader.command([
+            "XREADGROUP", "GROUP", Self.group, consumer, "COUNT", "1", "BLOCK", String(Self.blockMilliseconds), "STREAMS", stream, ">",
+        ])
+        idleReaders.withLock { $0.append(reader) }
+        guard case .array(let streams) = reply, case .array(let pair)? = streams.first, pair.count == 2, case .array(let entries) = pair[1],
+            let entry = entries.first
+        else { return nil }
+        return try await leased(entry, redelivered: false)
+    }
+
+    /// The lease of a stream entry `[id, [field, value, …]]`; an entry that cannot be opened is dropped (logged), as no
+    /// worker could ever run it.
+    private func leased(_ entry: RedisReply, redelivered: Bool) async throws -> LeasedJob? {
+        guard case .array(let parts) = entry, parts.count == 2, case .string(let id) = parts[0], case .array(let flat) = parts[1] else { return nil }
+        var fields: [String: String] = [:]
+        for index in stride(from: 0, to: flat.count - 1, by: 2) {
+            if case .string(let name) = flat[index], case .string(let value) = flat[index + 1] { fields[name] = value }
+        }
+        guard let sealed = fields["job"], let job = try? ExecutionJob(sealed: sealed, cipher: cipher) else {
+            logger.error("queued job cannot be opened with NOVA_SECRET_KEY; dropped", metadata: ["task_id": .string(fields["task_id"] ?? "")])
+            _ = try await commands.command(["XACK", stream, Self.group, id])
+            _ = try await commands.command(["XDEL", stream, id])
+            return nil
+        }
+        var delivery = Int(fields["delivery"] ?? "") ?? 1
+        if redelivered { delivery += try await deliveries(of: id) - 1 }
+        return LeasedJob(leaseID: id, job: job, delivery: delivery)
+    }
+
+    /// How many times the group delivered entry `id` (`XPENDING`).
+    private func deliveries(of id: String) async throws -> Int {
+        let reply = try await commands.command(["XPENDING", stream, Self.group, id, id, "1"])
+        guard case .array(let rows) = reply, case .array(let row)? = rows.first, row.count == 4, case .integer(let count) = row[3] else { return 1 }
+        return count
+    }
+}
+
+extension RedisJobQueue {
+    /// The queue `config` describes (`REDIS_URL`, `REDIS_QUEUE_KEY`, `WORKER_LEASE_SECONDS`, `NOVA_SECRET_KEY`), with
+    /// `consumer` as this process's name. An entry counts as abandoned after a lease plus one heartbeat interval.
+    static func open(config: NovaConfig, redis: RedisURL, consumer: String, logger: Logger) async throws -> RedisJobQueue {
+        guard let cipher = config.security.cipher else { throw StartupError("REDIS_URL needs NOVA_SECRET_KEY, which seals the queued jobs") }
+        return try await open(
+            url: redis, stream: config.redisQueueKey, consumer: consumer, abandonedAfter: .seconds(config.workerLeaseSeconds * 4 / 3),
+            cipher: cipher, readers: max(1, config.workerConcurrency), logger: logger)
+    }
+}

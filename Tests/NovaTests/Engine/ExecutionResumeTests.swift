@@ -1,0 +1,95 @@
+import Foundation
+import NovaCore
+import NovaJSON
+import Testing
+
+/// A worker stops during node 2; another takes the lease over once it expired and resumes from the journal.
+@Suite("Execution resume")
+struct ExecutionResumeTests {
+    private typealias G = GraphFixtures
+    private static let canary = "canary-Resume-4242"
+
+    /// The system clock moved by `offset` seconds: a worker whose view of time is past another's lease.
+    private struct ShiftedClock: WallClock {
+        let offset: TimeInterval
+        func now() -> Date { Date().addingTimeInterval(offset) }
+    }
+
+    private struct Fixture {
+        let workflows: any WorkflowStore = MemoryWorkflowStore()
+        let tasks: any TaskStore = MemoryTaskStore()
+        let executions: any ExecutionStore = MemoryExecutionStore()
+        let cipher = NovaApp.cipher
+
+        func processor(owner: String, clock: any WallClock = SystemWallClock()) async -> ExecutionJobProcessor {
+            let runner = WorkflowRunner(
+                sandbox: await SandboxFixture.sandbox, promptExecutor: nil, executions: executions, clock: clock,
+                cancellationPollInterval: .milliseconds(200),
+                cipher: cipher)
+            let loader = ClientContextLoader(clients: MemoryClientStore(), schemas: MemoryDatabaseSchemaStore(), cipher: nil)
+            return ExecutionJobProcessor(
+                workflows: workflows, tasks: tasks, executions: executions, clientContext: loader, runner: runner, clock: clock,
+                lease: LeaseTerms(owner: owner, duration: .seconds(30)))
+        }
+    }
+
+    /// start → one (counts its runs, adds `a`) → two (sleeps, reads the secret) → end.
+    private static let graph = G.graph(
+        nodes: [
+            G.node("start", "start"), G.code("one", "context['a'] = 1; context['one_runs'] = context.get('one_runs', 0) + 1"),
+            G.code("two", "import time\ntime.sleep(1.5)\ncontext['b'] = context['a'] + 1; context['secret_length'] = len(context['api_password'])"),
+            G.node("end", "end"),
+        ],
+        edges: [G.edge("start", "one"), G.edge("one", "two"), G.edge("two", "end")])
+
+    @Test("the run resumes at node 2 with the checkpoint's context (secret included) and node 1 does not run again")
+    func resumeAfterNodeOne() async throws {
+        let fixture = Fixture()
+        var definition = try #require(Self.graph.objectValue)
+        definition["network"] = false
+        let workflow = try await fixture.workflows.create(
+            WorkflowDraft(name: "resume", description: nil, graphDefinition: .object(definition)), at: Date())
+        let job = ExecutionJob(
+            taskID: "t-resume", workflowID: workflow.id, clientSlug: nil, initialContext: ["api_password": .string(Self.canary)], enqueuedAt: Date())
+        try await fixture.tasks.insert(
+            TaskRecord(taskID: job.taskID, state: .pending, workflowID: workflow.id, workflowName: "resume", createdAt: Date(), updatedAt: Date()))
+
+        let first = await fixture.processor(owner: "first")
+        let dying = Task { try await first.process(job) }
+        try await waitUntil { try await fixture.tasks.task(id: job.taskID)?.meta?["current_node"] == "two" }
+        dying.cancel()
+        _ = await dying.result
+        let executionID = try #require(try await fixture.tasks.task(id: job.taskID)?.executionID)
+        #expect(try await fixture.executions.execution(id: executionID)?.status == .running)
+        #expect(try await fixture.executions.chain(executionID: executionID).map(\.record.nodeID) == ["start", "one"])
+
+        let early = await fixture.processor(owner: "second")
+        #expect(try await early.process(job) == .heldElsewhere)
+
+        let late = await fixture.processor(owner: "second", clock: ShiftedClock(offset: 60))
+        #expect(try await late.process(job) == .done)
+        let task = try #require(try await fixture.tasks.task(id: job.taskID))
+        #expect(task.state == .success)
+        #expect(task.attempts == 2)
+        let chain = try await fixture.executions.chain(executionID: executionID).map(\.record)
+        #expect(chain.map(\.nodeID) == ["start", "one", "two", "end"])
+        let context = try #require(task.result?["final_context"])
+        #expect(context["one_runs"] == 1)
+        #expect(context["b"] == 2)
+        #expect(context["secret_length"] == .int(Self.canary.count))
+        #expect(context["api_password"] == .string(SecretRedactor.mask))
+        #expect(task.result?["nodes_executed"] == 4)
+        #expect(task.result?["execution_trace"]?.arrayValue?.count == 4)
+        #expect(!chain.map { $0.outputResult.jsonText }.joined().contains(Self.canary))
+
+        #expect(try await first.process(job) == .done)
+    }
+
+    private func waitUntil(_ condition: () async throws -> Bool) async throws {
+        for _ in 0..<200 {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw CreationFailed(description: "condition not met within 10 s")
+    }
+}
