@@ -121,6 +121,8 @@ package actor MemoryExecutionStore: ExecutionStore {
         let doomed = Set(executions.values.filter { $0.workflowID == workflowID }.map(\.id))
         executions = executions.filter { !doomed.contains($0.key) }
         entries = entries.filter { !doomed.contains($0.value.executionID) }
+        leases = leases.filter { !doomed.contains($0.key) }
+        checkpoints = checkpoints.filter { !doomed.contains($0.key) }
     }
 
     private func makeSteps(_ records: [ChainStepRecord], entryID: Int) -> [ChainStep] {

@@ -37,7 +37,7 @@ struct ExecutionResumeTests {
     private static let graph = G.graph(
         nodes: [
             G.node("start", "start"), G.code("one", "context['a'] = 1; context['one_runs'] = context.get('one_runs', 0) + 1"),
-            G.code("two", "import time\ntime.sleep(1.5)\ncontext['b'] = context['a'] + 1; context['secret_length'] = len(context['api_password'])"),
+            G.code("two", "import time\ntime.sleep(1.5)\ncontext['b'] = context['a'] + 1; context['length_seen'] = len(context['api_password'])"),
             G.node("end", "end"),
         ],
         edges: [G.edge("start", "one"), G.edge("one", "two"), G.edge("two", "end")])
@@ -76,7 +76,7 @@ struct ExecutionResumeTests {
         let context = try #require(task.result?["final_context"])
         #expect(context["one_runs"] == 1)
         #expect(context["b"] == 2)
-        #expect(context["secret_length"] == .int(Self.canary.count))
+        #expect(context["length_seen"] == .int(Self.canary.count))
         #expect(context["api_password"] == .string(SecretRedactor.mask))
         #expect(task.result?["nodes_executed"] == 4)
         #expect(task.result?["execution_trace"]?.arrayValue?.count == 4)

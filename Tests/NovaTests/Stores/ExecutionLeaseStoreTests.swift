@@ -7,7 +7,7 @@ import Testing
 struct ExecutionLeaseStoreTests {
     private func runningExecution(_ stores: NovaStores, lease: ExecutionLease?, checkpoint: String? = nil) async throws -> Int {
         let workflow = try await stores.workflows.create(
-            WorkflowDraft(name: "W", description: nil, graphDefinition: .object([:])), at: TestTime.origin)
+            WorkflowDraft(name: "W\(UUID())", description: nil, graphDefinition: .object([:])), at: TestTime.origin)
         let draft = ExecutionDraft(workflowID: workflow.id, status: .running, startedAt: TestTime.origin, lease: lease, checkpoint: checkpoint)
         return try await stores.executions.create(draft, at: TestTime.origin).id
     }
