@@ -57,9 +57,12 @@ struct ConfigurationTests {
     }
 
     @Test("the Redis queue needs NOVA_SECRET_KEY, which seals its jobs; the lease defaults to 30 s on the stream nova:jobs")
-    func redisQueue() throws {
-        let error = try #require(throws: ConfigError.self) { try NovaConfig(env: EnvironmentReader(["REDIS_URL": "redis://127.0.0.1:6379"])) }
-        #expect(error.key == "NOVA_SECRET_KEY")
+    func redisQueue() async throws {
+        let keyless = try NovaConfig(env: EnvironmentReader(["REDIS_URL": "redis://127.0.0.1:1", "HOST": "127.0.0.1"]))
+        let error = try await #require(throws: StartupError.self) {
+            _ = try await NovaAPI.buildApplication(config: keyless, logger: TestEnvironment.logger)
+        }
+        #expect(error.description.contains("NOVA_SECRET_KEY"))
         #expect(error.description.contains("REDIS_URL"))
         let config = try NovaConfig(env: EnvironmentReader(["REDIS_URL": "redis://127.0.0.1:6379", "NOVA_SECRET_KEY": "a key of enough length"]))
         #expect(config.workerLeaseSeconds == 30)

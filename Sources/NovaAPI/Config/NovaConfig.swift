@@ -10,7 +10,8 @@ struct NovaConfig: Sendable {
     var dataDirectory: String
     /// `DATABASE_URL`, or the SQLite file `nova.sqlite` in the data directory.
     var database: DatabaseLocation
-    /// `REDIS_URL`: the queue (a Redis stream) when set; needs `NOVA_SECRET_KEY`, which seals the queued jobs.
+    /// `REDIS_URL`: the queue (a Redis stream) when set; `nova serve` and `nova worker` then need `NOVA_SECRET_KEY`,
+    /// which seals the queued jobs (``RedisJobQueue/open(config:redis:consumer:logger:)`` refuses to start without it).
     var redis: RedisURL?
     /// `REDIS_QUEUE_KEY`, default `nova:jobs`: the stream of the queue.
     var redisQueueKey: String
@@ -63,11 +64,6 @@ struct NovaConfig: Sendable {
         workerConcurrency = try env.int("WORKER_CONCURRENCY", default: 4, in: 0...64)
         workerLeaseSeconds = try env.double("WORKER_LEASE_SECONDS", default: 30, in: 1...3600)
         redisQueueKey = env.string("REDIS_QUEUE_KEY", default: "nova:jobs")
-        if redis != nil, security.cipher == nil {
-            throw ConfigError(
-                key: "NOVA_SECRET_KEY",
-                problem: "REDIS_URL is set: jobs queued in Redis are sealed with NOVA_SECRET_KEY, so set it (openssl rand -base64 32)")
-        }
         let network = env.string("SANDBOX_NETWORK", default: SandboxNetwork.internet.rawValue)
         guard let sandboxNetwork = SandboxNetwork(rawValue: network) else {
             throw ConfigError(key: "SANDBOX_NETWORK", problem: "expected internet or none")

@@ -151,7 +151,9 @@ extension RedisJobQueue {
     /// The queue `config` describes (`REDIS_URL`, `REDIS_QUEUE_KEY`, `WORKER_LEASE_SECONDS`, `NOVA_SECRET_KEY`), with
     /// `consumer` as this process's name. An entry counts as abandoned after a lease plus one heartbeat interval.
     static func open(config: NovaConfig, redis: RedisURL, consumer: String, logger: Logger) async throws -> RedisJobQueue {
-        guard let cipher = config.security.cipher else { throw StartupError("REDIS_URL needs NOVA_SECRET_KEY, which seals the queued jobs") }
+        guard let cipher = config.security.cipher else {
+            throw StartupError("REDIS_URL is set: jobs queued in Redis are sealed with NOVA_SECRET_KEY, so set it (openssl rand -base64 32)")
+        }
         return try await open(
             url: redis, stream: config.redisQueueKey, consumer: consumer, abandonedAfter: .seconds(config.workerLeaseSeconds * 4 / 3),
             cipher: cipher, readers: max(1, config.workerConcurrency), logger: logger)
