@@ -101,7 +101,8 @@ final class RedisJobQueue: ConsumingJobQueue {
         ])
     }
 
-    private func claimAbandoned() async throws -> LeasedJob? {
+    /// Takes over the oldest entry idle longer than ``abandonedAfter``, if any (`XAUTOCLAIM`).
+    func claimAbandoned() async throws -> LeasedJob? {
         let idle = abandonedAfter.components.seconds * 1000 + abandonedAfter.components.attoseconds / 1_000_000_000_000_000
         let reply = try await commands.command(["XAUTOCLAIM", stream, Self.group, consumer, String(idle), "0-0", "COUNT", "1"])
         guard case .array(let parts) = reply, parts.count >= 2, case .array(let entries) = parts[1], let entry = entries.first else { return nil }
