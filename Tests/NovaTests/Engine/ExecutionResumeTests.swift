@@ -7,7 +7,7 @@ import Testing
 @Suite("Execution resume")
 struct ExecutionResumeTests {
     private typealias G = GraphFixtures
-    private static let canary = "canary-Resume-4242"
+    static let canary = "canary-Resume-4242"
 
     /// The system clock moved by `offset` seconds: a worker whose view of time is past another's lease.
     private struct ShiftedClock: WallClock {
@@ -21,7 +21,7 @@ struct ExecutionResumeTests {
         let executions: any ExecutionStore = MemoryExecutionStore()
         let cipher = NovaApp.cipher
 
-        func processor(owner: String, clock: any WallClock = SystemWallClock()) async -> ExecutionJobProcessor {
+        func processor(owner: String, clock: any WallClock = SystemWallClock(), lease: Duration = .seconds(30)) async -> ExecutionJobProcessor {
             let runner = WorkflowRunner(
                 sandbox: await SandboxFixture.sandbox, promptExecutor: nil, executions: executions, clock: clock,
                 cancellationPollInterval: .milliseconds(200),
@@ -29,12 +29,26 @@ struct ExecutionResumeTests {
             let loader = ClientContextLoader(clients: MemoryClientStore(), schemas: MemoryDatabaseSchemaStore(), cipher: nil)
             return ExecutionJobProcessor(
                 workflows: workflows, tasks: tasks, executions: executions, clientContext: loader, runner: runner, clock: clock,
-                lease: LeaseTerms(owner: owner, duration: .seconds(30)))
+                lease: LeaseTerms(owner: owner, duration: lease))
+        }
+
+        /// Stores the graph (without network) and a PENDING task for it; returns the job.
+        func queue() async throws -> ExecutionJob {
+            var definition = try #require(ExecutionResumeTests.graph.objectValue)
+            definition["network"] = false
+            let workflow = try await workflows.create(
+                WorkflowDraft(name: "resume \(UUID())", description: nil, graphDefinition: .object(definition)), at: Date())
+            let job = ExecutionJob(
+                taskID: UUID().uuidString, workflowID: workflow.id, clientSlug: nil, initialContext: ["api_password": .string(ExecutionResumeTests.canary)],
+                enqueuedAt: Date())
+            try await tasks.insert(
+                TaskRecord(taskID: job.taskID, state: .pending, workflowID: workflow.id, workflowName: "resume", createdAt: Date(), updatedAt: Date()))
+            return job
         }
     }
 
     /// start → one (counts its runs, adds `a`) → two (sleeps, reads the secret) → end.
-    private static let graph = G.graph(
+    static let graph = G.graph(
         nodes: [
             G.node("start", "start"), G.code("one", "context['a'] = 1; context['one_runs'] = context.get('one_runs', 0) + 1"),
             G.code("two", "import time\ntime.sleep(1.5)\ncontext['b'] = context['a'] + 1; context['length_seen'] = len(context['api_password'])"),
@@ -45,14 +59,7 @@ struct ExecutionResumeTests {
     @Test("the run resumes at node 2 with the checkpoint's context (secret included) and node 1 does not run again")
     func resumeAfterNodeOne() async throws {
         let fixture = Fixture()
-        var definition = try #require(Self.graph.objectValue)
-        definition["network"] = false
-        let workflow = try await fixture.workflows.create(
-            WorkflowDraft(name: "resume", description: nil, graphDefinition: .object(definition)), at: Date())
-        let job = ExecutionJob(
-            taskID: "t-resume", workflowID: workflow.id, clientSlug: nil, initialContext: ["api_password": .string(Self.canary)], enqueuedAt: Date())
-        try await fixture.tasks.insert(
-            TaskRecord(taskID: job.taskID, state: .pending, workflowID: workflow.id, workflowName: "resume", createdAt: Date(), updatedAt: Date()))
+        let job = try await fixture.queue()
 
         let first = await fixture.processor(owner: "first")
         let dying = Task { try await first.process(job) }
@@ -83,6 +90,50 @@ struct ExecutionResumeTests {
         #expect(!chain.map { $0.outputResult.jsonText }.joined().contains(Self.canary))
 
         #expect(try await first.process(job) == .done)
+    }
+
+    @Test("a worker whose lease was taken over stops its run and records nothing more; the task is left to the new holder")
+    func lostLeaseStops() async throws {
+        let fixture = Fixture()
+        let job = try await fixture.queue()
+        let holder = await fixture.processor(owner: "holder", lease: .milliseconds(600))
+        let running = Task { try await holder.process(job) }
+        try await waitUntil { try await fixture.tasks.task(id: job.taskID)?.meta?["current_node"] == "two" }
+        let executionID = try #require(try await fixture.tasks.task(id: job.taskID)?.executionID)
+        let later = Date().addingTimeInterval(60)
+        let stolen = ExecutionLease(owner: "thief", expiresAt: later.addingTimeInterval(30))
+        #expect(try await fixture.executions.claimLease(executionID: executionID, stolen, now: later))
+        #expect(try await running.value == .heldElsewhere)
+        #expect(try await fixture.executions.chain(executionID: executionID).map(\.record.nodeID) == ["start", "one"])
+        #expect(try await fixture.executions.execution(id: executionID)?.status == .running)
+        #expect(try await fixture.tasks.task(id: job.taskID)?.state == .running)
+    }
+
+    @Test("a job whose execution ended but whose task was not updated (the worker died in between) settles the task")
+    func settlesFinishedExecution() async throws {
+        let fixture = Fixture()
+        let job = try await fixture.queue()
+        let now = Date()
+        let execution = try await fixture.executions.create(
+            ExecutionDraft(workflowID: job.workflowID, taskID: job.taskID, status: .running, startedAt: now), at: now)
+        for node in ["start", "one"] {
+            let entry = ChainEntryRecord(nodeID: node, nodeType: "action", timestamp: now)
+            _ = try await fixture.executions.appendChainEntry(executionID: execution.id, entry, steps: [])
+        }
+        let result = JSONValue.object(["a": 1])
+        let completed = ExecutionTransition(status: .completed, completedAt: now, result: result)
+        _ = try await fixture.executions.transition(id: execution.id, from: .running, to: completed)
+        var task = try #require(try await fixture.tasks.task(id: job.taskID))
+        task.state = .running
+        task.executionID = execution.id
+        _ = try await fixture.tasks.update(task, expecting: .pending)
+
+        #expect(try await fixture.processor(owner: "next").process(job) == .done)
+        let settled = try #require(try await fixture.tasks.task(id: job.taskID))
+        #expect(settled.state == .success)
+        #expect(settled.result?["final_context"] == result)
+        #expect(settled.result?["nodes_executed"] == 2)
+        #expect(try await fixture.executions.chain(executionID: execution.id).count == 2)
     }
 
     private func waitUntil(_ condition: () async throws -> Bool) async throws {
