@@ -39,10 +39,12 @@ struct ExecutionResumeTests {
             let workflow = try await workflows.create(
                 WorkflowDraft(name: "resume \(UUID())", description: nil, graphDefinition: .object(definition)), at: Date())
             let job = ExecutionJob(
-                taskID: UUID().uuidString, workflowID: workflow.id, clientSlug: nil, initialContext: ["api_password": .string(ExecutionResumeTests.canary)],
+                taskID: UUID().uuidString, workflowID: workflow.id, clientSlug: nil,
+                initialContext: ["api_password": .string(ExecutionResumeTests.canary)],
                 enqueuedAt: Date())
             try await tasks.insert(
-                TaskRecord(taskID: job.taskID, state: .pending, workflowID: workflow.id, workflowName: "resume", createdAt: Date(), updatedAt: Date()))
+                TaskRecord(taskID: job.taskID, state: .pending, workflowID: workflow.id, workflowName: "resume", createdAt: Date(), updatedAt: Date())
+            )
             return job
         }
     }
