@@ -65,17 +65,17 @@ struct RedisJobQueueTests {
 
     @Test("an entry whose consumer died is taken over once idle past the limit; a heartbeat keeps it with its holder")
     func redeliveryAfterDeadConsumer() async throws {
-        let holder = try await queue("holder", abandonedAfter: .seconds(1))
+        let holder = try await queue("holder", abandonedAfter: .seconds(3))
         try await holder.enqueue(job("held"))
         let leased = try await holder.lease()
-        let rescuer = try await queue("rescuer", abandonedAfter: .seconds(1))
-        try await Task.sleep(for: .milliseconds(1200))
+        let rescuer = try await queue("rescuer", abandonedAfter: .seconds(3))
+        try await Task.sleep(for: .milliseconds(3200))
         try await holder.heartbeat(leased)
         #expect(try await rescuer.claimAbandoned() == nil)
         let pending = try await raw(["XPENDING", stream, RedisJobQueue.group, "-", "+", "10"])
         #expect("\(pending)".contains("holder"))
 
-        try await Task.sleep(for: .milliseconds(1200))
+        try await Task.sleep(for: .milliseconds(3200))
         let rescued = try #require(try await rescuer.claimAbandoned())
         #expect(rescued.job.taskID == "held")
         #expect(rescued.leaseID == leased.leaseID)
