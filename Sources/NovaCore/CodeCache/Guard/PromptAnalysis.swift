@@ -15,6 +15,8 @@ struct PromptAnalysis: Sendable {
     private(set) var contrasts: [ContrastDimension: Set<String>] = [:]
     /// The words the prompt used for each contrast value, keyed by value.
     private(set) var contrastWords: [String: String] = [:]
+    /// The dimensions each of those words names: "add" names both a data action and arithmetic.
+    private(set) var wordDimensions: [String: Set<ContrastDimension>] = [:]
     /// How many negations the prompt contains.
     private(set) var negations = 0
     /// Content terms by canonical form, each with the words the prompt used for it.
@@ -35,6 +37,8 @@ struct PromptAnalysis: Sendable {
     /// the terms before "to" are the source.
     private var clauseTerms: Set<String> = []
     private var clauseHasSpan = false
+    /// Whether a "replace …" span waits for its "with …".
+    private var awaitsReplacement = false
     /// The term of the token unit that ended at `previousTermEnd`, for compounds.
     private var previousTerm: String?
     private var previousTermEnd = -1
@@ -53,6 +57,7 @@ struct PromptAnalysis: Sendable {
                 span = .none
                 clauseTerms = []
                 clauseHasSpan = false
+                awaitsReplacement = false
                 index += 1
             case .literal(let literal):
                 literals.append(literal)
@@ -96,6 +101,11 @@ struct PromptAnalysis: Sendable {
         let isFirst = !words[..<index].contains { $0 != nil }
         if isFirst, let word = words[index], let effects = PromptLexicon.imperatives[word] {
             apply(effects, surface: word)
+            return index + 1
+        }
+        if awaitsReplacement, span == .source, let word = words[index], PromptLexicon.replacementMarkers.contains(word) {
+            awaitsReplacement = false
+            apply([.to], surface: word)
             return index + 1
         }
         if let (effects, length) = lexicon.match(words: words, keys: keys, at: index) {
@@ -144,6 +154,7 @@ struct PromptAnalysis: Sendable {
                 contrasts[dimension, default: []].insert(value)
                 sequence.append("\(dimension.rawValue):\(value)")
                 if contrastWords[value] == nil { contrastWords[value] = surface }
+                wordDimensions[surface, default: []].insert(dimension)
             case .negation: negations += 1
             case .currency(let code): if !currencies.contains(code) { currencies.append(code) }
             case .number(let value, let weak): record(value, weak: weak)
@@ -154,6 +165,10 @@ struct PromptAnalysis: Sendable {
                 if !clauseHasSpan { sources.formUnion(clauseTerms) }
                 span = .target
                 clauseHasSpan = true
+            case .replacement:
+                span = .source
+                clauseHasSpan = true
+                awaitsReplacement = true
             }
         }
     }

@@ -15,7 +15,7 @@ struct PromptComparison {
     /// The reason of the first conflict, or nil when the prompts are compatible.
     func conflict() -> String? {
         numberConflict() ?? currencyConflict() ?? spanConflict() ?? identifierConflict() ?? literalConflict()
-            ?? contrastConflict() ?? negationConflict() ?? compoundConflict() ?? swappedTermConflict()
+            ?? contrastConflict() ?? rankingConflict() ?? negationConflict() ?? compoundConflict() ?? swappedTermConflict()
     }
 
     private func numberConflict() -> String? {
@@ -70,6 +70,20 @@ struct PromptComparison {
         return nil
     }
 
+    /// "the 3 most recent payments" against "the 3 largest payments": one prompt picks by position only, the other by
+    /// value only.
+    private func rankingConflict() -> String? {
+        let queryPosition = query.contrasts[.position], queryExtreme = query.contrasts[.extreme]
+        let candidatePosition = candidate.contrasts[.position], candidateExtreme = candidate.contrasts[.extreme]
+        if let queryPosition, queryExtreme == nil, let candidateExtreme, candidatePosition == nil {
+            return "direction \(Self.describe(queryPosition)) vs \(Self.describe(candidateExtreme))"
+        }
+        if let queryExtreme, queryPosition == nil, let candidatePosition, candidateExtreme == nil {
+            return "direction \(Self.describe(queryExtreme)) vs \(Self.describe(candidatePosition))"
+        }
+        return nil
+    }
+
     private func negationConflict() -> String? {
         let queryNegated = query.negations % 2 == 1, candidateNegated = candidate.negations % 2 == 1
         guard queryNegated != candidateNegated else { return nil }
@@ -102,17 +116,21 @@ struct PromptComparison {
                 query.sequence.filter { queryWords[$0] != nil }, candidate.sequence.filter { candidateWords[$0] != nil }
             ).firstReplacement(onlyIn: onlyQuery, and: onlyCandidate)
         else { return nil }
-        let querySurface = swap.query.compactMap { queryWords[$0] }.joined(separator: ", ")
-        let candidateSurface = swap.candidate.compactMap { candidateWords[$0] }.joined(separator: ", ")
-        return "term \(querySurface) vs \(candidateSurface)"
+        return "term \(Self.describe(swap.query.compactMap { queryWords[$0] })) vs \(Self.describe(swap.candidate.compactMap { candidateWords[$0] }))"
     }
 
     /// Content terms that are not light, and operations on dimensions the other prompt leaves unnamed, each with the
-    /// words the prompt used (an operation by its value).
+    /// words the prompt used (an operation by its value). A word with several senses ("add": insert or arithmetic)
+    /// is not swappable when the other prompt names any of its dimensions: that prompt reads it in the other sense.
     private func swappableWords(of analysis: PromptAnalysis, other: PromptAnalysis) -> [String: String] {
         var words = analysis.terms.filter { !PromptLexicon.lightTerms.contains($0.key) }
         for (dimension, values) in analysis.contrasts where dimension.kind == "operation" && other.contrasts[dimension] == nil {
-            for value in values { words["\(dimension.rawValue):\(value)"] = analysis.contrastWords[value] ?? value }
+            for value in values {
+                let surface = analysis.contrastWords[value] ?? value
+                let senses = analysis.wordDimensions[surface] ?? []
+                guard !senses.contains(where: { other.contrasts[$0] != nil }) else { continue }
+                words["\(dimension.rawValue):\(value)"] = surface
+            }
         }
         return words
     }
@@ -131,6 +149,12 @@ struct PromptComparison {
     private static func describe(_ numbers: Set<Double>) -> String {
         guard !numbers.isEmpty else { return "none" }
         return numbers.sorted().map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : String($0) }.joined(separator: ", ")
+    }
+
+    /// Words as written in a reason, in order, each once ("archive" names both an action and a term).
+    private static func describe(_ words: [String]) -> String {
+        var seen: Set<String> = []
+        return words.filter { seen.insert($0).inserted }.joined(separator: ", ")
     }
 
     /// Values or terms as written in a reason, sorted.

@@ -80,6 +80,14 @@ enum PromptTokenizer {
                 tokens.append(.word("not", identifier: false))
                 return
             }
+            if word == "q", let quarter = character(at: index)?.wholeNumberValue, (1...4).contains(quarter),
+                character(at: index + 1).map({ !$0.isLetter && !$0.isNumber }) ?? true
+            {
+                tokens.append(.number(Double(quarter)))
+                tokens.append(.word("quarter", identifier: false))
+                index += 1
+                return
+            }
             if word.hasSuffix("'s") { word.removeLast(2) }
             word.removeAll { $0 == "'" }
             let isIdentifier = raw.count == 1 && raw != "I" && raw.uppercased() == raw && !isFirstWord
