@@ -25,6 +25,9 @@ struct PromptAnalysis: Sendable {
     private(set) var sequence: [String] = []
     /// Terms and identifiers after "from", and after "to".
     private(set) var sources: Set<String> = [], targets: Set<String> = []
+    /// The first term or identifier right after each "from", and after each "to": what is named as the source or the
+    /// target itself, not inferred from the clause.
+    private(set) var sourceHeads: Set<String> = [], targetHeads: Set<String> = []
     /// Field names written as a modifier and a head noun ("order date", "email address"): modifiers by head.
     private(set) var compounds: [String: Set<String>] = [:]
 
@@ -39,6 +42,8 @@ struct PromptAnalysis: Sendable {
     private var clauseHasSpan = false
     /// Whether a "replace …" span waits for its "with …".
     private var awaitsReplacement = false
+    /// Whether the span just opened waits for its head.
+    private var awaitsHead = false
     /// The term of the token unit that ended at `previousTermEnd`, for compounds.
     private var previousTerm: String?
     private var previousTermEnd = -1
@@ -58,9 +63,11 @@ struct PromptAnalysis: Sendable {
                 clauseTerms = []
                 clauseHasSpan = false
                 awaitsReplacement = false
+                awaitsHead = false
                 index += 1
             case .literal(let literal):
                 literals.append(literal)
+                addToSpan(literal)
                 index += 1
             case .number(let value):
                 index = readNumber(value, tokens: tokens, from: index + 1)
@@ -161,14 +168,17 @@ struct PromptAnalysis: Sendable {
             case .from:
                 span = .source
                 clauseHasSpan = true
+                awaitsHead = true
             case .to:
                 if !clauseHasSpan { sources.formUnion(clauseTerms) }
                 span = .target
                 clauseHasSpan = true
+                awaitsHead = true
             case .replacement:
                 span = .source
                 clauseHasSpan = true
                 awaitsReplacement = true
+                awaitsHead = true
             }
         }
     }
@@ -188,8 +198,13 @@ struct PromptAnalysis: Sendable {
     private mutating func addToSpan(_ term: String) {
         switch span {
         case .none: break
-        case .source: sources.insert(term)
-        case .target: targets.insert(term)
+        case .source:
+            sources.insert(term)
+            if awaitsHead { sourceHeads.insert(term) }
+        case .target:
+            targets.insert(term)
+            if awaitsHead { targetHeads.insert(term) }
         }
+        awaitsHead = false
     }
 }

@@ -28,7 +28,8 @@ extension PromptLexicon {
             "send|post|dispatch|deliver|transmit|reply|respond|answer|email back|write back|reply back|get back to|envia|"
                 + "enviar|manda|mandar|responde|responder|contesta|contestar", [.term("send")]
         ),
-        ("notify|notification|alert|notifica|notificar|aviso|avisa|avisar", [.term("notify")]),
+        ("notify|notification|alert|notifica|notificar|aviso|avisa|avisar", [.term("send")]),
+        ("email out|mail out|send out", [.term("send"), .term("email")]),
         (
             "receive|receipt of|got|arrive|come in|comes in|recibe|recibir|recibimos|recibido|recibida|recepcion|llega|llegan",
             [.term("receive")]
@@ -41,11 +42,13 @@ extension PromptLexicon {
         ("classify|categorize|categorise|decide whether|decide if|clasifica|clasificar", [.term("classify")]),
         ("sort|sort by|arrange|rank|ordena|ordenar", [.term("sort")]),
         ("group|group by|grouped by|grouping|agrupa|agrupar|agrupado", [.term("group")]),
-        ("mark|flag|highlight|tag|resalta|resaltar|marca|marcar|destaca|destacar|senala", [.contrast(.action, "update"), .term("mark")]),
-        ("fill|fill in|rellena|rellenar", [.contrast(.action, "update")]),
         (
-            "replace|substitute|reemplaza|reemplazar|sustituye|sustituir", [.contrast(.action, "update"), .replacement]
+            "mark|flag|highlight|tag|colour|color|resalta|resaltar|marca|marcar|destaca|destacar|senala|colorea|colorear",
+            [.contrast(.action, "update"), .term("mark")]
         ),
+        // "Substitute A for B" puts A in B's place, the other way round from "replace A with B": no direction.
+        ("fill|fill in|substitute|rellena|rellenar", [.contrast(.action, "update")]),
+        ("replace|swap|reemplaza|reemplazar|sustituye|sustituir", [.contrast(.action, "update"), .replacement]),
         ("skip|ignore|omit|bypass|salta|saltar|ignora|ignorar|omite|omitir", [.term("skip")]),
         // "Archive" is a verb as the first word (see ``imperatives``) and a noun elsewhere ("the archive table").
         ("archive", [.term("archive")]),

@@ -38,7 +38,11 @@ extension PromptLexicon {
     ]
 
     /// Words that end the replaced span of "replace … with …" and start the replacing one.
-    static let replacementMarkers: Set<String> = ["with", "by", "con", "por"]
+    static let replacementMarkers: Set<String> = ["with", "by", "for", "con", "por"]
+
+    /// Terms that change what a request returns when only one of two prompts has them: "count the distinct customers"
+    /// is not "count the customers".
+    static let qualifiers: Set<String> = ["distinct"]
 
     /// What a prompt's first word means when it is an imperative verb that is otherwise a noun or an adjective
     /// ("Order the rows…", "Email the customer…", "Empty the table…").
