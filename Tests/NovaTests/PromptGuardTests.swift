@@ -271,6 +271,80 @@ struct PromptGuardTests {
         #expect(promptGuard.check(query: query, candidate: candidate) == .compatible)
     }
 
+    @Test(
+        "names with digits, and inflections that look like other words, are compared whole",
+        arguments: [
+            (
+                "Copy the data from Sheet1 to Sheet2", "Copy the data from Sheet2 to Sheet1",
+                "direction from sheet1 to sheet2 vs from sheet2 to sheet1"
+            ),
+            ("Sum the cells A1 to A10", "Sum the cells A1 to A20", "field 'a1', 'a10' vs 'a1', 'a20'"),
+            (
+                "Transfer 100 from the savings account to the checking account",
+                "Transfer 100 from the checking account to the savings account", "direction from saving to check vs from check to saving"
+            ),
+        ]
+    )
+    func wholeNames(query: String, candidate: String, expected: String) {
+        #expect(reason(query, candidate) == expected)
+    }
+
+    @Test("what one prompt names right after \"from\", the other must not name right after \"to\"")
+    func sourceAndTarget() {
+        #expect(
+            reason("Count emails sent to support@example.com", "Count emails sent from support@example.com") == "direction to support vs from support"
+        )
+        let compatible = [
+            ("Extract the line items from the invoice as a table", "Turn the invoice's line items into a table"),
+            ("Split the full name column into first name and last name", "Separate the full name into first and last name columns"),
+            ("Replace commas with semicolons in the CSV export", "Swap every comma in the CSV export for a semicolon"),
+            ("Replace 'N/A' with an empty string in every cell", "Substitute an empty string for 'N/A' in all cells"),
+        ]
+        for (query, candidate) in compatible {
+            #expect(promptGuard.check(query: query, candidate: candidate) == .compatible, "\(query) | \(candidate)")
+        }
+    }
+
+    @Test("two prompts that both read and then change data must change it the same way")
+    func changes() {
+        #expect(
+            reason(
+                "Parse the bank statement CSV and insert each transaction into the transactions table",
+                "Parse the bank statement CSV and delete each transaction from the transactions table"
+            ) == "operation insert+read vs delete+read")
+        #expect(
+            promptGuard.check(query: "Extract the invoice total and save it to the database", candidate: "Save the invoice total into the database")
+                == .compatible)
+    }
+
+    @Test("calendar periods relative to now conflict; their spellings agree")
+    func periods() {
+        #expect(reason("Query customers who signed up this year", "Query customers who signed up last year") == "direction current vs previous")
+        #expect(reason("Get last month's invoices", "Get last year's invoices") == "term last month vs last year")
+        #expect(promptGuard.check(query: "Get the previous month's invoices", candidate: "Get last month's invoices") == .compatible)
+    }
+
+    @Test("a qualifier or a field named on one side only conflicts")
+    func oneSided() {
+        #expect(reason("Count distinct customers in the orders table", "Count all customers in the orders table") == "operation distinct vs none")
+        #expect(reason("Sum the net amounts of the invoices", "Sum the tax amounts of the invoices") == "term net amounts vs tax, amounts")
+    }
+
+    @Test(
+        "ways of sending a message compare equal",
+        arguments: [
+            (
+                "Notify the warehouse by email when the stock drops below 5",
+                "Email the warehouse whenever the stock falls under 5"
+            ),
+            ("Send the weekly sales report every Monday", "Every Monday, email out the weekly sales report"),
+            ("Highlight rows where the balance is negative", "Colour the rows with a balance below zero"),
+        ]
+    )
+    func messagesAndMarks(query: String, candidate: String) {
+        #expect(promptGuard.check(query: query, candidate: candidate) == .compatible)
+    }
+
     @Test("the verdict does not depend on which prompt is the query")
     func symmetry() {
         let pairs = [
@@ -279,6 +353,9 @@ struct PromptGuardTests {
             ("Get all invoices that are not paid", "Retrieve the unpaid invoices"),
             ("Import the contacts from the CSV into the database", "Export the contacts from the database into a CSV"),
             ("Count the distinct customers in the orders table", "List the distinct customers in the orders table"),
+            ("Return the 3 most recent payments of the customer", "Return the 3 largest payments of the customer"),
+            ("Count emails sent to support@example.com", "Count emails sent from support@example.com"),
+            ("Validate that every row has a non-empty email", "Check that no row is missing an email"),
         ]
         for (first, second) in pairs {
             #expect(

@@ -4,7 +4,7 @@ import NovaCore
 
 // Precision and recall of nova-rag's cache hit decision on labelled sets of prompt pairs: cosine alone, and cosine
 // followed by PromptGuard. Usage: PrecisionEval [pairs.jsonl …]; each file is evaluated on its own, then a summary
-// at the default threshold lists every file. The model is read from ${NOVA_MODEL_DIR:-./models}/all-MiniLM-L6-v2.
+// at the default threshold lists every file and, for several files, all of them together. The model is read from ${NOVA_MODEL_DIR:-./models}/all-MiniLM-L6-v2.
 
 let defaultThreshold: Float = 0.85
 let thresholds: [Float] = [0.75, 0.80, 0.85, 0.90, 0.95]
@@ -101,7 +101,8 @@ print(String(format: "## Summary at the default threshold %.2f", defaultThreshol
 print("")
 print("| set                  | pairs | cosine only P | R     | cosine + guard P | R     |")
 print("|----------------------|-------|---------------|-------|------------------|-------|")
-for (name, scored) in summary {
+let rows = summary.count > 1 ? summary + [("all sets", summary.flatMap(\.scored))] : summary
+for (name, scored) in rows {
     let plain = confusion(of: scored, at: defaultThreshold, guarded: false)
     let guarded = confusion(of: scored, at: defaultThreshold, guarded: true)
     print(
