@@ -2,8 +2,7 @@
 # Precision and recall of nova-rag's cache-hit decision on the labelled prompt pairs: cosine similarity alone, and
 # cosine followed by PromptGuard, on the development set (pairs.jsonl, tuned on), held-out set 1 (heldout1.jsonl,
 # evaluated once, then tuned on) and held-out set 2 (heldout2.jsonl, never tuned on), each in its own table, then a
-# summary of all. Builds PrecisionEval in release mode and runs it
-# from the repository root.
+# summary of all. Builds PrecisionEval in release mode and runs it from the repository root.
 # The model is read from ${NOVA_MODEL_DIR:-./models}/all-MiniLM-L6-v2 (scripts/fetch-model.sh puts it there).
 # Usage: benchmarks/semantic-precision/run.sh [pairs.jsonl …]
 set -euo pipefail
