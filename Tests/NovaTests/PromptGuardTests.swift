@@ -236,6 +236,14 @@ struct PromptGuardTests {
         #expect(reason("Find invoices missing a due date", "Find invoices with a due date") == "negation negated vs affirmative")
     }
 
+    @Test("a word whose stem is that of a negation is not a negation")
+    func notNegations() {
+        let note = promptGuard.check(
+            query: "Send a thank-you email after a payment is received", candidate: "Once a payment arrives, email the customer a thank-you note")
+        #expect(note == .compatible)
+        #expect(reason("Add a note to the invoice", "Do not add a note to the invoice") == "negation affirmative vs negated")
+    }
+
     @Test("a threshold crossed downwards or upwards is a comparison")
     func crossings() {
         #expect(

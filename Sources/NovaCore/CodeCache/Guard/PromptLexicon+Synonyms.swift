@@ -161,6 +161,8 @@ extension PromptLexicon {
         ("sheet|spreadsheet|worksheet|workbook|tab|hoja|hoja de calculo|planilla|pestana", [.term("sheet")]),
         ("tab separated|tab delimited|tsv", [.term("tsv")]),
         ("timesheet|time sheet|hoja de horas", [.term("timesheet")]),
+        // Words whose stem is that of a negation ("note" and "not"): matched whole, before stemming.
+        ("=note|=notes|=noted", [.term("note")]),
         ("table|tabla", [.term("table")]),
         ("database|db|base de datos|bd|bbdd", [.term("database")]),
         ("postgres|postgresql|pg|psql", [.term("postgres")]),
