@@ -161,6 +161,198 @@ struct PromptGuardTests {
         #expect(promptGuard.check(query: query, candidate: candidate) == .compatible)
     }
 
+    @Test(
+        "picking by position is not picking by value; a running total is not a total",
+        arguments: [
+            ("Return the 3 most recent payments of the customer", "Return the 3 largest payments of the customer", "direction last vs maximum"),
+            ("Get the cheapest product", "Get the first product", "direction minimum vs first"),
+            ("Compute the running total of the amount column", "Compute the total of the amount column", "operation cumulative sum vs sum"),
+        ]
+    )
+    func rankings(query: String, candidate: String, expected: String) {
+        #expect(reason(query, candidate) == expected)
+    }
+
+    @Test("the top items are both the first and the largest ones")
+    func top() {
+        #expect(promptGuard.check(query: "Return the five largest invoices by total", candidate: "Get the top 5 invoices by total") == .compatible)
+        #expect(promptGuard.check(query: "Get the top 10 rows", candidate: "Get the first 10 rows") == .compatible)
+    }
+
+    @Test("\"replace A with B\" has a direction, like \"from A to B\"")
+    func replacements() {
+        #expect(
+            reason("Replace dots with commas in the amounts", "Replace commas with dots in the amounts")
+                == "direction from dot to comma vs from comma to dot")
+        #expect(reason("Reemplaza los puntos por comas", "Reemplaza las comas por puntos") == "direction from punto to coma vs from coma to punto")
+        #expect(
+            promptGuard.check(query: "Replace blank values in the price column with zero", candidate: "Fill empty cells in the price column with 0")
+                == .compatible)
+    }
+
+    @Test(
+        "a verb that is also a noun, or has two senses, is read in the sense the other prompt gives it",
+        arguments: [
+            ("Create an index on the email column", "Drop the index on the email column", "operation insert vs delete"),
+            ("Validate the invoice XML", "Generate the invoice XML", "term validate vs generate"),
+            ("Insert the rows into the archive table", "Move the rows into the archive table", "operation insert vs move"),
+            ("Archive the invoice PDF", "Print the invoice PDF", "term archive vs print"),
+            ("Add the shipping fee to the subtotal", "Subtract the shipping fee from the subtotal", "operation add vs subtract"),
+        ]
+    )
+    func verbSenses(query: String, candidate: String, expected: String) {
+        #expect(reason(query, candidate) == expected)
+    }
+
+    @Test(
+        "the same verb in another sense or form stays compatible",
+        arguments: [
+            ("Archive processed emails", "Move emails that have been processed to the archive"),
+            ("Create a monthly sales report as a PDF", "Generate a PDF report of the monthly sales"),
+            ("Add a row to the sheet", "Insert a row into the sheet"),
+            (
+                "For each row in the sheet, compute the VAT as 21% of the net amount and write it to a new column",
+                "Add a new column with the VAT, computed as 21% of each row's net amount"
+            ),
+            ("Calculate the gross amount by adding 21% VAT to the net amount", "Compute the gross amount as the net amount plus 21% VAT"),
+        ]
+    )
+    func verbSensesCompatible(query: String, candidate: String) {
+        #expect(promptGuard.check(query: query, candidate: candidate) == .compatible)
+    }
+
+    @Test("empty, blank and missing are one negated term, so double negations cancel")
+    func emptiness() {
+        let compatible = [
+            ("Validate that every row has a non-empty email", "Check that no row is missing an email"),
+            ("Mark rows with a missing tax ID", "Flag the rows where the tax ID is empty"),
+            ("Find invoices missing a due date", "Find invoices without a due date"),
+            ("Empty the trash folder", "Delete all emails in the trash folder"),
+        ]
+        for (query, candidate) in compatible {
+            #expect(promptGuard.check(query: query, candidate: candidate) == .compatible, "\(query) | \(candidate)")
+        }
+        #expect(reason("Remove rows where the email is not empty", "Remove rows where the email is empty") == "negation affirmative vs negated")
+        #expect(reason("Find invoices missing a due date", "Find invoices with a due date") == "negation negated vs affirmative")
+    }
+
+    @Test("a word whose stem is that of a negation is not a negation")
+    func notNegations() {
+        let note = promptGuard.check(
+            query: "Send a thank-you email after a payment is received", candidate: "Once a payment arrives, email the customer a thank-you note")
+        #expect(note == .compatible)
+        #expect(reason("Add a note to the invoice", "Do not add a note to the invoice") == "negation affirmative vs negated")
+    }
+
+    @Test("a threshold crossed downwards or upwards is a comparison")
+    func crossings() {
+        #expect(
+            promptGuard.check(query: "Alert me if the balance falls below 500", candidate: "Notify me when the balance drops under 500")
+                == .compatible)
+        #expect(reason("Alert when the stock drops below 10", "Alert when the stock rises above 10") == "comparison < vs >")
+    }
+
+    @Test("fiscal quarters: Q1 is the first quarter")
+    func quarters() {
+        #expect(promptGuard.check(query: "Retrieve invoices issued in Q1", candidate: "Get invoices issued in the first quarter") == .compatible)
+        #expect(reason("Get the invoices from Q2", "Get the invoices from Q3") == "number 2 vs 3")
+    }
+
+    @Test(
+        "domain synonyms compare equal",
+        arguments: [
+            ("Wipe all rows from the staging table", "Delete every row in the staging table"),
+            ("Pick out the IBAN from the payment instructions", "Extract the IBAN in the payment instructions"),
+            ("Erase customers that requested deletion", "Delete the customers who asked to be deleted"),
+            ("Flag emails that mention a refund", "Mark every message that talks about a refund"),
+            ("Copy the totals into the summary tab", "Copy the totals to the summary sheet"),
+            ("Remove HTML tags from the email body", "Strip the HTML markup out of the email body"),
+            ("Convert the amount column to integers", "Cast the values in the amount column to int"),
+            ("Extract the hours worked from the timesheet", "Get the number of hours worked from the time sheet"),
+            ("Ignore emails that come from no-reply addresses", "Skip messages sent from no-reply addresses"),
+            ("Compute the average days to pay per customer", "Average number of days each customer takes to pay"),
+            ("Insert the contact if it does not exist yet", "Add the contact only when it is not already in the table"),
+            ("Find the supplier who sent the most invoices", "Which supplier sent the highest number of invoices"),
+        ]
+    )
+    func domainSynonyms(query: String, candidate: String) {
+        #expect(promptGuard.check(query: query, candidate: candidate) == .compatible)
+    }
+
+    @Test(
+        "names with digits, and inflections that look like other words, are compared whole",
+        arguments: [
+            (
+                "Copy the data from Sheet1 to Sheet2", "Copy the data from Sheet2 to Sheet1",
+                "direction from sheet1 to sheet2 vs from sheet2 to sheet1"
+            ),
+            ("Sum the cells A1 to A10", "Sum the cells A1 to A20", "field 'a1', 'a10' vs 'a1', 'a20'"),
+            (
+                "Transfer 100 from the savings account to the checking account",
+                "Transfer 100 from the checking account to the savings account", "direction from saving to check vs from check to saving"
+            ),
+        ]
+    )
+    func wholeNames(query: String, candidate: String, expected: String) {
+        #expect(reason(query, candidate) == expected)
+    }
+
+    @Test("what one prompt names right after \"from\", the other must not name right after \"to\"")
+    func sourceAndTarget() {
+        #expect(
+            reason("Count emails sent to support@example.com", "Count emails sent from support@example.com") == "direction to support vs from support"
+        )
+        let compatible = [
+            ("Extract the line items from the invoice as a table", "Turn the invoice's line items into a table"),
+            ("Split the full name column into first name and last name", "Separate the full name into first and last name columns"),
+            ("Replace commas with semicolons in the CSV export", "Swap every comma in the CSV export for a semicolon"),
+            ("Replace 'N/A' with an empty string in every cell", "Substitute an empty string for 'N/A' in all cells"),
+        ]
+        for (query, candidate) in compatible {
+            #expect(promptGuard.check(query: query, candidate: candidate) == .compatible, "\(query) | \(candidate)")
+        }
+    }
+
+    @Test("two prompts that both read and then change data must change it the same way")
+    func changes() {
+        #expect(
+            reason(
+                "Parse the bank statement CSV and insert each transaction into the transactions table",
+                "Parse the bank statement CSV and delete each transaction from the transactions table"
+            ) == "operation insert+read vs delete+read")
+        #expect(
+            promptGuard.check(query: "Extract the invoice total and save it to the database", candidate: "Save the invoice total into the database")
+                == .compatible)
+    }
+
+    @Test("calendar periods relative to now conflict; their spellings agree")
+    func periods() {
+        #expect(reason("Query customers who signed up this year", "Query customers who signed up last year") == "direction current vs previous")
+        #expect(reason("Get last month's invoices", "Get last year's invoices") == "term last month vs last year")
+        #expect(promptGuard.check(query: "Get the previous month's invoices", candidate: "Get last month's invoices") == .compatible)
+    }
+
+    @Test("a qualifier or a field named on one side only conflicts")
+    func oneSided() {
+        #expect(reason("Count distinct customers in the orders table", "Count all customers in the orders table") == "operation distinct vs none")
+        #expect(reason("Sum the net amounts of the invoices", "Sum the tax amounts of the invoices") == "term net amounts vs tax, amounts")
+    }
+
+    @Test(
+        "ways of sending a message compare equal",
+        arguments: [
+            (
+                "Notify the warehouse by email when the stock drops below 5",
+                "Email the warehouse whenever the stock falls under 5"
+            ),
+            ("Send the weekly sales report every Monday", "Every Monday, email out the weekly sales report"),
+            ("Highlight rows where the balance is negative", "Colour the rows with a balance below zero"),
+        ]
+    )
+    func messagesAndMarks(query: String, candidate: String) {
+        #expect(promptGuard.check(query: query, candidate: candidate) == .compatible)
+    }
+
     @Test("the verdict does not depend on which prompt is the query")
     func symmetry() {
         let pairs = [
@@ -169,6 +361,9 @@ struct PromptGuardTests {
             ("Get all invoices that are not paid", "Retrieve the unpaid invoices"),
             ("Import the contacts from the CSV into the database", "Export the contacts from the database into a CSV"),
             ("Count the distinct customers in the orders table", "List the distinct customers in the orders table"),
+            ("Return the 3 most recent payments of the customer", "Return the 3 largest payments of the customer"),
+            ("Count emails sent to support@example.com", "Count emails sent from support@example.com"),
+            ("Validate that every row has a non-empty email", "Check that no row is missing an email"),
         ]
         for (first, second) in pairs {
             #expect(

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Precision and recall of nova-rag's cache-hit decision on the labelled prompt pairs: cosine similarity alone, and
-# cosine followed by PromptGuard. Builds PrecisionEval in release mode and runs it from the repository root.
+# cosine followed by PromptGuard, on the development set (pairs.jsonl, tuned on), held-out set 1 (heldout1.jsonl,
+# evaluated once, then tuned on) and held-out set 2 (heldout2.jsonl, never tuned on), each in its own table, then a
+# summary of all. Builds PrecisionEval in release mode and runs it from the repository root.
 # The model is read from ${NOVA_MODEL_DIR:-./models}/all-MiniLM-L6-v2 (scripts/fetch-model.sh puts it there).
-# Usage: benchmarks/semantic-precision/run.sh [pairs.jsonl]
+# Usage: benchmarks/semantic-precision/run.sh [pairs.jsonl …]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -13,4 +15,8 @@ if [[ ! -f "${NOVA_MODEL_DIR}/all-MiniLM-L6-v2/model.safetensors" ]]; then
 fi
 
 swift build -c release --product PrecisionEval
-"$(swift build -c release --show-bin-path)/PrecisionEval" "${1:-benchmarks/semantic-precision/pairs.jsonl}"
+if [[ $# -eq 0 ]]; then
+  set -- benchmarks/semantic-precision/pairs.jsonl benchmarks/semantic-precision/heldout1.jsonl \
+    benchmarks/semantic-precision/heldout2.jsonl
+fi
+"$(swift build -c release --show-bin-path)/PrecisionEval" "$@"

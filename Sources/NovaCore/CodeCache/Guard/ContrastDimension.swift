@@ -17,6 +17,8 @@ enum ContrastDimension: String, Sendable, CaseIterable {
     case transfer
     /// Time relation: before, after.
     case timing
+    /// Calendar period relative to now: previous ("last month", "yesterday"), current ("this year"), next.
+    case period
     /// Rounding or movement: up, down.
     case vertical
     /// Arithmetic: add, subtract, multiply, divide.
@@ -35,7 +37,7 @@ enum ContrastDimension: String, Sendable, CaseIterable {
     /// The kind named in a conflict on this dimension.
     var kind: String {
         switch self {
-        case .sortOrder, .position, .extreme, .transfer, .timing, .vertical: "direction"
+        case .sortOrder, .position, .extreme, .transfer, .timing, .period, .vertical: "direction"
         case .comparison: "comparison"
         case .aggregate, .action, .arithmetic, .letterCase, .encoding, .structure: "operation"
         case .amountBasis: "field"

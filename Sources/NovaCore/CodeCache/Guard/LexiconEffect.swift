@@ -15,4 +15,6 @@ enum LexiconEffect: Hashable, Sendable {
     case from
     /// Starts the target span of a "from … to …" phrase.
     case to
+    /// Starts the source span of a "replace … with …" phrase: the next "with" or "by" starts its target span.
+    case replacement
 }

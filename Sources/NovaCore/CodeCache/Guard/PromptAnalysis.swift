@@ -15,6 +15,8 @@ struct PromptAnalysis: Sendable {
     private(set) var contrasts: [ContrastDimension: Set<String>] = [:]
     /// The words the prompt used for each contrast value, keyed by value.
     private(set) var contrastWords: [String: String] = [:]
+    /// The dimensions each of those words names: "add" names both a data action and arithmetic.
+    private(set) var wordDimensions: [String: Set<ContrastDimension>] = [:]
     /// How many negations the prompt contains.
     private(set) var negations = 0
     /// Content terms by canonical form, each with the words the prompt used for it.
@@ -23,6 +25,9 @@ struct PromptAnalysis: Sendable {
     private(set) var sequence: [String] = []
     /// Terms and identifiers after "from", and after "to".
     private(set) var sources: Set<String> = [], targets: Set<String> = []
+    /// The first term or identifier right after each "from", and after each "to": what is named as the source or the
+    /// target itself, not inferred from the clause.
+    private(set) var sourceHeads: Set<String> = [], targetHeads: Set<String> = []
     /// Field names written as a modifier and a head noun ("order date", "email address"): modifiers by head.
     private(set) var compounds: [String: Set<String>] = [:]
 
@@ -35,6 +40,10 @@ struct PromptAnalysis: Sendable {
     /// the terms before "to" are the source.
     private var clauseTerms: Set<String> = []
     private var clauseHasSpan = false
+    /// Whether a "replace …" span waits for its "with …".
+    private var awaitsReplacement = false
+    /// Whether the span just opened waits for its head.
+    private var awaitsHead = false
     /// The term of the token unit that ended at `previousTermEnd`, for compounds.
     private var previousTerm: String?
     private var previousTermEnd = -1
@@ -53,9 +62,12 @@ struct PromptAnalysis: Sendable {
                 span = .none
                 clauseTerms = []
                 clauseHasSpan = false
+                awaitsReplacement = false
+                awaitsHead = false
                 index += 1
             case .literal(let literal):
                 literals.append(literal)
+                addToSpan(literal)
                 index += 1
             case .number(let value):
                 index = readNumber(value, tokens: tokens, from: index + 1)
@@ -96,6 +108,11 @@ struct PromptAnalysis: Sendable {
         let isFirst = !words[..<index].contains { $0 != nil }
         if isFirst, let word = words[index], let effects = PromptLexicon.imperatives[word] {
             apply(effects, surface: word)
+            return index + 1
+        }
+        if awaitsReplacement, span == .source, let word = words[index], PromptLexicon.replacementMarkers.contains(word) {
+            awaitsReplacement = false
+            apply([.to], surface: word)
             return index + 1
         }
         if let (effects, length) = lexicon.match(words: words, keys: keys, at: index) {
@@ -144,16 +161,24 @@ struct PromptAnalysis: Sendable {
                 contrasts[dimension, default: []].insert(value)
                 sequence.append("\(dimension.rawValue):\(value)")
                 if contrastWords[value] == nil { contrastWords[value] = surface }
+                wordDimensions[surface, default: []].insert(dimension)
             case .negation: negations += 1
             case .currency(let code): if !currencies.contains(code) { currencies.append(code) }
             case .number(let value, let weak): record(value, weak: weak)
             case .from:
                 span = .source
                 clauseHasSpan = true
+                awaitsHead = true
             case .to:
                 if !clauseHasSpan { sources.formUnion(clauseTerms) }
                 span = .target
                 clauseHasSpan = true
+                awaitsHead = true
+            case .replacement:
+                span = .source
+                clauseHasSpan = true
+                awaitsReplacement = true
+                awaitsHead = true
             }
         }
     }
@@ -173,8 +198,13 @@ struct PromptAnalysis: Sendable {
     private mutating func addToSpan(_ term: String) {
         switch span {
         case .none: break
-        case .source: sources.insert(term)
-        case .target: targets.insert(term)
+        case .source:
+            sources.insert(term)
+            if awaitsHead { sourceHeads.insert(term) }
+        case .target:
+            targets.insert(term)
+            if awaitsHead { targetHeads.insert(term) }
         }
+        awaitsHead = false
     }
 }

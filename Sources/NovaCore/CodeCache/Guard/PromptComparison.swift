@@ -5,8 +5,13 @@ struct PromptComparison {
     /// The stored entry's prompt.
     let candidate: PromptAnalysis
 
-    /// Dimensions on which two prompts conflict only when they share no value (one may do more than the other).
+    /// Dimensions on which two prompts conflict only when they share no value (one may do more than the other), or
+    /// when both name values beyond the passive ones and share none of those.
     private static let overlappingDimensions: Set<ContrastDimension> = [.action]
+    /// Kinds of contrast dimension whose values take part in the swapped-word check, like content words.
+    private static let swappableKinds: Set<String> = ["operation", "field"]
+    /// Values of the overlapping dimensions that change nothing: reading is implied by most requests.
+    private static let passiveValues: Set<String> = ["read"]
     /// The most content terms each prompt may have that the other lacks for them to count as a swapped-word pair.
     private static let maximumSwappedTerms = 2
     /// The least shared evidence (terms, agreeing dimensions, numbers) for two prompts to count as the same template.
@@ -14,8 +19,12 @@ struct PromptComparison {
 
     /// The reason of the first conflict, or nil when the prompts are compatible.
     func conflict() -> String? {
-        numberConflict() ?? currencyConflict() ?? spanConflict() ?? identifierConflict() ?? literalConflict()
-            ?? contrastConflict() ?? negationConflict() ?? compoundConflict() ?? swappedTermConflict()
+        let checks: [(PromptComparison) -> () -> String?] = [
+            Self.numberConflict, Self.currencyConflict, Self.spanConflict, Self.identifierConflict, Self.literalConflict,
+            Self.contrastConflict, Self.rankingConflict, Self.headConflict, Self.negationConflict, Self.qualifierConflict, Self.compoundConflict,
+            Self.swappedTermConflict,
+        ]
+        return checks.lazy.compactMap { $0(self)() }.first
     }
 
     private func numberConflict() -> String? {
@@ -46,6 +55,17 @@ struct PromptComparison {
         return "direction from \(from) to \(to) vs from \(to) to \(from)"
     }
 
+    /// "sent to A" against "sent from A": what one prompt names right after "from", the other names right after "to".
+    private func headConflict() -> String? {
+        let querySources = query.sourceHeads.subtracting(query.targetHeads), queryTargets = query.targetHeads.subtracting(query.sourceHeads)
+        let candidateSources = candidate.sourceHeads.subtracting(candidate.targetHeads)
+        let candidateTargets = candidate.targetHeads.subtracting(candidate.sourceHeads)
+        let forward = querySources.intersection(candidateTargets), backward = queryTargets.intersection(candidateSources)
+        if !forward.isEmpty { return "direction from \(Self.describe(forward)) vs to \(Self.describe(forward))" }
+        if !backward.isEmpty { return "direction to \(Self.describe(backward)) vs from \(Self.describe(backward))" }
+        return nil
+    }
+
     private func identifierConflict() -> String? {
         let queryNames = query.identifiers, candidateNames = candidate.identifiers
         guard !queryNames.isEmpty, !candidateNames.isEmpty, queryNames != candidateNames else { return nil }
@@ -59,13 +79,35 @@ struct PromptComparison {
         return "field '\(queryLiterals.joined(separator: "', '"))' vs '\(candidateLiterals.joined(separator: "', '"))'"
     }
 
+    /// Whether both prompts change data and share no change: "parse the CSV and insert each row" against "parse the CSV
+    /// and delete each row".
+    private static func changesDiffer(_ query: Set<String>, _ candidate: Set<String>) -> Bool {
+        let queryChanges = query.subtracting(passiveValues), candidateChanges = candidate.subtracting(passiveValues)
+        return !queryChanges.isEmpty && !candidateChanges.isEmpty && queryChanges.isDisjoint(with: candidateChanges)
+    }
+
     private func contrastConflict() -> String? {
         for dimension in ContrastDimension.allCases {
             guard let queryValues = query.contrasts[dimension], let candidateValues = candidate.contrasts[dimension] else { continue }
             let disagree =
                 Self.overlappingDimensions.contains(dimension)
-                ? queryValues.isDisjoint(with: candidateValues) : queryValues != candidateValues
+                ? queryValues.isDisjoint(with: candidateValues) || Self.changesDiffer(queryValues, candidateValues)
+                : queryValues != candidateValues
             if disagree { return "\(dimension.kind) \(Self.describe(queryValues)) vs \(Self.describe(candidateValues))" }
+        }
+        return nil
+    }
+
+    /// "the 3 most recent payments" against "the 3 largest payments": one prompt picks by position only, the other by
+    /// value only.
+    private func rankingConflict() -> String? {
+        let queryPosition = query.contrasts[.position], queryExtreme = query.contrasts[.extreme]
+        let candidatePosition = candidate.contrasts[.position], candidateExtreme = candidate.contrasts[.extreme]
+        if let queryPosition, queryExtreme == nil, let candidateExtreme, candidatePosition == nil {
+            return "direction \(Self.describe(queryPosition)) vs \(Self.describe(candidateExtreme))"
+        }
+        if let queryExtreme, queryPosition == nil, let candidatePosition, candidateExtreme == nil {
+            return "direction \(Self.describe(queryExtreme)) vs \(Self.describe(candidatePosition))"
         }
         return nil
     }
@@ -74,6 +116,14 @@ struct PromptComparison {
         let queryNegated = query.negations % 2 == 1, candidateNegated = candidate.negations % 2 == 1
         guard queryNegated != candidateNegated else { return nil }
         return queryNegated ? "negation negated vs affirmative" : "negation affirmative vs negated"
+    }
+
+    /// "count the distinct customers" against "count the customers": a qualifier on one side only.
+    private func qualifierConflict() -> String? {
+        for qualifier in PromptLexicon.qualifiers.sorted() where (query.terms[qualifier] == nil) != (candidate.terms[qualifier] == nil) {
+            return query.terms[qualifier] == nil ? "operation none vs \(qualifier)" : "operation \(qualifier) vs none"
+        }
+        return nil
     }
 
     /// "order date" against "delivery date": the same head noun with other modifiers only.
@@ -102,17 +152,21 @@ struct PromptComparison {
                 query.sequence.filter { queryWords[$0] != nil }, candidate.sequence.filter { candidateWords[$0] != nil }
             ).firstReplacement(onlyIn: onlyQuery, and: onlyCandidate)
         else { return nil }
-        let querySurface = swap.query.compactMap { queryWords[$0] }.joined(separator: ", ")
-        let candidateSurface = swap.candidate.compactMap { candidateWords[$0] }.joined(separator: ", ")
-        return "term \(querySurface) vs \(candidateSurface)"
+        return "term \(Self.describe(swap.query.compactMap { queryWords[$0] })) vs \(Self.describe(swap.candidate.compactMap { candidateWords[$0] }))"
     }
 
     /// Content terms that are not light, and operations on dimensions the other prompt leaves unnamed, each with the
-    /// words the prompt used (an operation by its value).
+    /// words the prompt used (an operation by its value). A word with several senses ("add": insert or arithmetic)
+    /// is not swappable when the other prompt names any of its dimensions: that prompt reads it in the other sense.
     private func swappableWords(of analysis: PromptAnalysis, other: PromptAnalysis) -> [String: String] {
         var words = analysis.terms.filter { !PromptLexicon.lightTerms.contains($0.key) }
-        for (dimension, values) in analysis.contrasts where dimension.kind == "operation" && other.contrasts[dimension] == nil {
-            for value in values { words["\(dimension.rawValue):\(value)"] = analysis.contrastWords[value] ?? value }
+        for (dimension, values) in analysis.contrasts where Self.swappableKinds.contains(dimension.kind) && other.contrasts[dimension] == nil {
+            for value in values {
+                let surface = analysis.contrastWords[value] ?? value
+                let senses = analysis.wordDimensions[surface] ?? []
+                guard !senses.contains(where: { other.contrasts[$0] != nil }) else { continue }
+                words["\(dimension.rawValue):\(value)"] = surface
+            }
         }
         return words
     }
@@ -131,6 +185,12 @@ struct PromptComparison {
     private static func describe(_ numbers: Set<Double>) -> String {
         guard !numbers.isEmpty else { return "none" }
         return numbers.sorted().map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : String($0) }.joined(separator: ", ")
+    }
+
+    /// Words as written in a reason, in order, each once ("archive" names both an action and a term).
+    private static func describe(_ words: [String]) -> String {
+        var seen: Set<String> = []
+        return words.filter { seen.insert($0).inserted }.joined(separator: ", ")
     }
 
     /// Values or terms as written in a reason, sorted.

@@ -3,9 +3,11 @@
 /// Sentence embeddings place near-miss prompts ("> 1000" / "> 5000", "EUR to USD" / "USD to EUR", "invoice total" /
 /// "invoice date", "insert" / "delete") above any useful cosine threshold. The guard reads both prompts with closed
 /// English and Spanish word lists and reports a conflict when they disagree on a number, a currency or its order,
-/// a "from … to …" direction, a column letter or quoted literal, a value of a contrast dimension (sort order,
-/// first/last, maximum/minimum, comparison operator, aggregate, data action, …), a negation, or when they are the
-/// same request with one content word swapped for another that is not a known synonym.
+/// a "from … to …" or "replace … with …" direction, what follows "from" in one and "to" in the other, a name with
+/// digits, a column letter or quoted literal, a value of a contrast dimension (sort order, first/last,
+/// maximum/minimum, comparison operator, aggregate, data action, calendar period, …), a ranking by position against
+/// one by value, a negation, a qualifier such as "distinct" on one side only, or when they are the same request with
+/// one content word swapped for another that is not a known synonym.
 package struct PromptGuard: Sendable {
     private let lexicon: PromptLexicon
 

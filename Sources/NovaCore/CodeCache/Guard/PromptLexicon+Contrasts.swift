@@ -24,7 +24,7 @@ extension PromptLexicon {
             "first|=leading|beginning|start|initial|earliest|oldest|primer|primero|primera|primeros|primeras|inicial|inicio|"
                 + "mas antiguo|mas antigua|mas antiguos|mas antiguas", [.contrast(.position, "first")]
         ),
-        ("top", [.contrast(.position, "first"), .contrast(.aggregate, "maximum")]),
+        ("top", [.contrast(.position, "first"), .contrast(.extreme, "maximum"), .contrast(.aggregate, "maximum")]),
         ("most|highest number of|largest number of", [.contrast(.extreme, "maximum"), .contrast(.aggregate, "maximum")]),
         ("fewest|least number of|lowest number of", [.contrast(.extreme, "minimum"), .contrast(.aggregate, "minimum")]),
         (
@@ -42,7 +42,8 @@ extension PromptLexicon {
         ),
         // Comparison operators.
         (
-            ">|greater than|more than|larger than|bigger than|higher than|over|above|exceed|in excess of|older than|mayor que|"
+            ">|greater than|more than|larger than|bigger than|higher than|over|above|exceed|rise above|go above|goes above|"
+                + "in excess of|older than|mayor que|"
                 + "mayor a|mas de|mas que|supera|superan|superior a|superiores a|por encima de|excede|exceden", [.contrast(.comparison, ">")]
         ),
         (
@@ -51,7 +52,8 @@ extension PromptLexicon {
                 + "mayor o igual a", [.contrast(.comparison, ">=")]
         ),
         (
-            "<|less than|fewer than|smaller than|lower than|below|under|beneath|newer than|younger than|menor que|menor a|"
+            "<|less than|fewer than|smaller than|lower than|below|under|beneath|fall below|fall under|drop below|drop under|"
+                + "dip below|go below|goes below|newer than|younger than|menor que|menor a|"
                 + "menos de|menos que|por debajo de|inferior a|inferiores a", [.contrast(.comparison, "<")]
         ),
         (
@@ -80,7 +82,7 @@ extension PromptLexicon {
         ),
         (
             "running total|running sum|cumulative sum|cumulative total|suma acumulada|total acumulado",
-            [.contrast(.aggregate, "sum"), .term("cumulative")]
+            [.contrast(.aggregate, "cumulative sum")]
         ),
         ("average|mean|avg|promedio|media|promedia", [.contrast(.aggregate, "average")]),
         ("median|mediana", [.contrast(.aggregate, "median")]),
@@ -93,7 +95,7 @@ extension PromptLexicon {
         ("variance|varianza", [.contrast(.aggregate, "variance")]),
         // Data actions.
         (
-            "read|extract|get|fetch|retrieve|obtain|pull|pull out|grab|parse|find|return|list|show|display|look up|lookup|search|"
+            "read|extract|get|fetch|retrieve|obtain|pull|pull out|pick|pick out|grab|parse|find|return|list|show|display|look up|lookup|search|"
                 + "search for|query|select|filter|filter for|keep|keep only|only keep|retain|collect|give|give me|provide|output|"
                 + "detect|identify|recognize|what is|what are|extrae|extraer|obten|obtener|saca|sacar|busca|buscar|encuentra|"
                 + "encontrar|devuelve|devolver|lista|listar|muestra|mostrar|dame|consulta|consultar|selecciona|seleccionar|filtra|"
@@ -102,16 +104,19 @@ extension PromptLexicon {
             [.contrast(.action, "read")]
         ),
         (
-            "insert|add|save|store|write|append|persist|put|load into|inserta|insertar|guarda|guardar|agrega|agregar|anade|"
-                + "anadir|almacena|almacenar|escribe|escribir", [.contrast(.action, "insert")]
+            "insert|save|store|write|append|persist|put|load into|inserta|insertar|guarda|guardar|almacena|almacenar|escribe|"
+                + "escribir", [.contrast(.action, "insert")]
         ),
+        // "Add" inserts a row or adds a number; "create" is the C of create/read/update/delete.
+        ("add|agrega|agregar|anade|anadir", [.contrast(.action, "insert"), .contrast(.arithmetic, "add")]),
+        ("create|generate|build|produce|crea|crear|genera|generar", [.term("get"), .contrast(.action, "insert")]),
         (
             "update|modify|change|edit|set|actualiza|actualizar|modifica|modificar|cambia|cambiar|establece|establecer|edita|"
                 + "editar", [.contrast(.action, "update")]
         ),
         (
-            "delete|remove|drop|erase|purge|clear|get rid of|filter out|discard|strip|borra|borrar|elimina|eliminar|quita|quitar|"
-                + "suprime|suprimir|descarta|descartar", [.contrast(.action, "delete")]
+            "delete|deletion|remove|removal|drop|erase|erasure|wipe|wipe out|purge|clear|get rid of|filter out|discard|strip|"
+                + "borra|borrar|elimina|eliminar|quita|quitar|suprime|suprimir|descarta|descartar", [.contrast(.action, "delete")]
         ),
         ("upsert|insert or update", [.contrast(.action, "insert"), .contrast(.action, "update")]),
         ("trim|recorta|recortar", [.contrast(.action, "delete"), .term("whitespace")]),
@@ -127,10 +132,27 @@ extension PromptLexicon {
             [.contrast(.timing, "before")]
         ),
         ("after|since|later than|once|afterwards|despues|despues de|desde que|tras", [.contrast(.timing, "after")]),
-        ("forward|reenvia|reenviar", [.contrast(.timing, "after"), .term("forward")]),
+        // Calendar periods: the unit stays a term, so "last month" and "last year" differ too.
+        ("yesterday|ayer", [.contrast(.period, "previous"), .term("day")]),
+        ("today|hoy", [.contrast(.period, "current"), .term("day")]),
+        ("tomorrow|manana", [.contrast(.period, "next"), .term("day")]),
+        ("last week|previous week|prior week|semana pasada", [.contrast(.period, "previous"), .term("day"), .number(7, weak: true)]),
+        ("this week|current week|esta semana", [.contrast(.period, "current"), .term("day"), .number(7, weak: true)]),
+        ("next week|coming week|following week|proxima semana", [.contrast(.period, "next"), .term("day"), .number(7, weak: true)]),
+        ("last month|previous month|prior month|mes pasado|mes anterior", [.contrast(.period, "previous"), .term("month")]),
+        ("this month|current month|este mes|mes actual|mes en curso", [.contrast(.period, "current"), .term("month")]),
+        ("next month|coming month|following month|proximo mes|mes siguiente", [.contrast(.period, "next"), .term("month")]),
+        ("last quarter|previous quarter|prior quarter|trimestre pasado|trimestre anterior", [.contrast(.period, "previous"), .term("quarter")]),
+        ("this quarter|current quarter|este trimestre|trimestre actual", [.contrast(.period, "current"), .term("quarter")]),
+        ("next quarter|coming quarter|following quarter|proximo trimestre", [.contrast(.period, "next"), .term("quarter")]),
+        ("last year|previous year|prior year|ano pasado|ano anterior", [.contrast(.period, "previous"), .term("year")]),
+        ("this year|current year|este ano|ano actual|ano en curso", [.contrast(.period, "current"), .term("year")]),
+        ("next year|coming year|following year|proximo ano|ano siguiente", [.contrast(.period, "next"), .term("year")]),
+        ("forward|send on|pass on|reenvia|reenviar", [.contrast(.timing, "after"), .term("forward")]),
         ("up|round up|up to the nearest|upwards|ceil|ceiling|hacia arriba", [.contrast(.vertical, "up")]),
         ("down|round down|down to the nearest|downwards|floor|hacia abajo", [.contrast(.vertical, "down")]),
         // Arithmetic.
+        ("plus", [.contrast(.arithmetic, "add")]),
         (
             "subtract|minus|deduct|difference|difference between|resta|restar|diferencia|diferencia entre",
             [.contrast(.arithmetic, "subtract")]
@@ -172,7 +194,7 @@ extension PromptLexicon {
         ("opt out|opted out|opts out|unsubscribe|dado de baja|dada de baja", [.contrast(.consent, "opted out")]),
         // Negations, and alternations that only look like one.
         (
-            "not|no|never|none|without|lacking|lack|missing|absent|exclude|excluding|except|other than|nor|neither|sin|"
+            "not|no|non|never|none|without|lacking|lack|absent|exclude|excluding|except|other than|nor|neither|sin|"
                 + "nunca|ningun|ninguno|ninguna|excepto|salvo|falta|faltan", [.negation]
         ),
         ("or not|whether or not|o no", []),

@@ -4,11 +4,10 @@ extension PromptLexicon {
     static let synonymEntries: [(String, [LexiconEffect])] = [
         // Verbs.
         (
-            "compute|calculate|determine|work out|figure out|computa|calcula|calcular|determina|generate|create|make|produce|"
-                + "build|genera|generar|crea|crear|haz|hacer", [.term("get")]
+            "compute|calculate|determine|work out|figure out|computa|calcula|calcular|determina|make|haz|hacer", [.term("get")]
         ),
         (
-            "convert|transform|turn into|turn|change into|normalize|normalise|standardize|standardise|reformat|format|"
+            "convert|cast|transform|turn into|turn|change into|normalize|normalise|standardize|standardise|reformat|format|"
                 + "convierte|convertir|transforma|transformar|normaliza|normalizar|formatea|formatear", [.term("convert")]
         ),
         (
@@ -29,7 +28,8 @@ extension PromptLexicon {
             "send|post|dispatch|deliver|transmit|reply|respond|answer|email back|write back|reply back|get back to|envia|"
                 + "enviar|manda|mandar|responde|responder|contesta|contestar", [.term("send")]
         ),
-        ("notify|notification|alert|notifica|notificar|aviso|avisa|avisar", [.term("notify")]),
+        ("notify|notification|alert|notifica|notificar|aviso|avisa|avisar", [.term("send")]),
+        ("email out|mail out|send out", [.term("send"), .term("email")]),
         (
             "receive|receipt of|got|arrive|come in|comes in|recibe|recibir|recibimos|recibido|recibida|recepcion|llega|llegan",
             [.term("receive")]
@@ -42,10 +42,17 @@ extension PromptLexicon {
         ("classify|categorize|categorise|decide whether|decide if|clasifica|clasificar", [.term("classify")]),
         ("sort|sort by|arrange|rank|ordena|ordenar", [.term("sort")]),
         ("group|group by|grouped by|grouping|agrupa|agrupar|agrupado", [.term("group")]),
-        ("mark|flag|highlight|tag|resalta|resaltar|marca|marcar|destaca|destacar|senala", [.contrast(.action, "update"), .term("mark")]),
-        ("fill|fill in|replace|substitute|rellena|rellenar|reemplaza|reemplazar|sustituye|sustituir", [.contrast(.action, "update")]),
+        (
+            "mark|flag|highlight|tag|colour|color|resalta|resaltar|marca|marcar|destaca|destacar|senala|colorea|colorear",
+            [.contrast(.action, "update"), .term("mark")]
+        ),
+        // "Substitute A for B" puts A in B's place, the other way round from "replace A with B": no direction.
+        ("fill|fill in|substitute|rellena|rellenar", [.contrast(.action, "update")]),
+        ("replace|swap|reemplaza|reemplazar|sustituye|sustituir", [.contrast(.action, "update"), .replacement]),
         ("skip|ignore|omit|bypass|salta|saltar|ignora|ignorar|omite|omitir", [.term("skip")]),
-        ("archive|archiva|archivar", [.contrast(.action, "move"), .term("archive")]),
+        // "Archive" is a verb as the first word (see ``imperatives``) and a noun elsewhere ("the archive table").
+        ("archive", [.term("archive")]),
+        ("archiva|archivar", [.contrast(.action, "move"), .term("archive")]),
         ("move|mueve|mover|transfer|transferir", [.contrast(.action, "move")]),
         ("copy|copia|copiar", [.term("copy")]),
         ("compare|compara|comparar|diff", [.term("compare")]),
@@ -56,11 +63,17 @@ extension PromptLexicon {
         ("truncate|cut off|trunca|truncar", [.term("truncate")]),
         ("remind|reminder|recordatorio|recuerda", [.term("reminder")]),
         ("exist|existing|registered|already exists|existe|existen|ya existe", [.term("exist")]),
-        ("contain|include|contiene|contienen|incluye|incluyen", [.term("contain")]),
+        (
+            "contain|include|mention|talk about|speak about|refer to|contiene|contienen|incluye|incluyen|menciona|mencionan",
+            [.term("contain")]
+        ),
+        ("request|ask|ask for|solicita|solicitar|pide|pedir", [.term("request")]),
+        // Where an email comes from: "emails that come from X" and "emails sent by X" are "emails from X".
+        ("come from|comes from|came from|sent from|sent by|originate from|originating from|procedente de", [.from]),
         // Email.
         ("email|e mail|mail|message|correo|mensaje|correo electronico", [.term("email")]),
         (
-            "sender|whoever sent|who sent|person who sent|from address|from field|from header|sender address|remitente|emisor",
+            "sender|sent|whoever sent|who sent|person who sent|from address|from field|from header|sender address|remitente|emisor",
             [.term("sender")]
         ),
         ("recipient|receiver|addressee|to address|to field|to header|recipient address|destinatario", [.term("recipient")]),
@@ -89,6 +102,7 @@ extension PromptLexicon {
         ("report|reporte|informe", [.term("report")]),
         ("revenue|sales|income|turnover|ingresos|ventas", [.term("revenue")]),
         ("document|documento|doc", [.term("document")]),
+        ("html|html tag|html markup|markup|etiquetas html", [.term("html")]),
         // Fields.
         ("=importe|=importes|amount|monto", [.term("amount")]),
         ("value|valor", [.term("value")]),
@@ -114,8 +128,8 @@ extension PromptLexicon {
         ("distinct|unique|unico|distinto", [.term("distinct")]),
         ("duplicate|repeated|duplicado|duplicada|repetido|repetida|dupe|dup", [.term("duplicate")]),
         (
-            "empty|blank|null|missing value|missing data|no value|no data|without a value|without value|sin valor|vacio|vacia|"
-                + "en blanco", [.term("empty")]
+            "empty|blank|null|missing|missing value|missing data|no value|no data|without a value|without value|sin valor|vacio|"
+                + "vacia|en blanco", [.negation, .term("empty")]
         ),
         ("stock|in stock|available|en stock|disponible|existencias", [.term("stock")]),
         ("out of stock|sold out|agotado|sin stock|sin existencias", [.negation, .term("stock")]),
@@ -126,7 +140,7 @@ extension PromptLexicon {
         ("character|char|caracter", [.term("character")]),
         ("digit|digito", [.term("digit")]),
         ("decimal|decimal place|decimales", [.term("decimal")]),
-        ("integer|whole number|entero", [.term("integer")]),
+        ("integer|int|whole number|entero", [.term("integer")]),
         ("sentence|frase|oracion", [.term("sentence")]),
         ("local time|hora local", [.term("local time")]),
         ("utc|gmt", [.term("utc")]),
@@ -144,7 +158,11 @@ extension PromptLexicon {
         ("row|record|entry|line|fila|registro", [.term("row")]),
         ("column|col|field|columna|campo", [.term("column")]),
         ("cell|celda", [.term("cell")]),
-        ("sheet|spreadsheet|worksheet|workbook|hoja|hoja de calculo|planilla", [.term("sheet")]),
+        ("sheet|spreadsheet|worksheet|workbook|tab|hoja|hoja de calculo|planilla|pestana", [.term("sheet")]),
+        ("tab separated|tab delimited|tsv", [.term("tsv")]),
+        ("timesheet|time sheet|hoja de horas", [.term("timesheet")]),
+        // Words whose stem is that of a negation ("note" and "not"): matched whole, before stemming.
+        ("=note|=notes|=noted", [.term("note")]),
         ("table|tabla", [.term("table")]),
         ("database|db|base de datos|bd|bbdd", [.term("database")]),
         ("postgres|postgresql|pg|psql", [.term("postgres")]),
@@ -152,8 +170,16 @@ extension PromptLexicon {
         ("zip|zip file|zip archive|archivo zip", [.term("zip")]),
         // Time units.
         ("day|daily|per day|each day|every day|dia|diario|diaria", [.term("day")]),
+        // A count of a time unit is a duration: "the number of days until due" is "the days until due".
+        ("number of days|how many days|numero de dias|cuantos dias", [.term("day")]),
+        ("number of hours|how many hours|numero de horas|cuantas horas", [.term("hour")]),
         ("week|weekly|semana|semanal", [.term("day"), .number(7, weak: true)]),
         ("month|monthly|per month|each month|every month|by month|mes|meses|mensual|mensualmente|por mes", [.term("month")]),
         ("year|yearly|annual|annually|ano|anual", [.term("year")]),
+        ("quarter|quarterly|trimestre|trimestral", [.term("quarter")]),
+        ("first quarter|primer trimestre", [.term("quarter"), .number(1, weak: false)]),
+        ("second quarter|segundo trimestre", [.term("quarter"), .number(2, weak: false)]),
+        ("third quarter|tercer trimestre", [.term("quarter"), .number(3, weak: false)]),
+        ("fourth quarter|cuarto trimestre", [.term("quarter"), .number(4, weak: false)]),
     ]
 }

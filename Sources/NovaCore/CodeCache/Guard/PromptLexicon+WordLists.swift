@@ -8,7 +8,7 @@ extension PromptLexicon {
         "we", "our", "ours", "us", "you", "your", "i", "me", "my", "he", "she", "his", "her", "him", "who", "whom", "whose",
         "which", "what", "where", "when", "whenever", "while", "if", "whether", "so", "such", "given", "same", "per", "via",
         "using", "use", "based", "about", "across", "off", "out", "very", "too", "here", "now", "currently", "already",
-        "either", "ca", "wo", "one", "ones", "other", "there", "way", "both", "more", "less", "instead", "again",
+        "either", "yet", "still", "ca", "wo", "one", "ones", "other", "there", "way", "both", "more", "less", "instead", "again",
         "el", "la", "los", "las", "lo", "un", "unos", "unas", "de", "del", "al", "en", "con", "por", "para", "que",
         "cual", "cuyo", "cuya", "cuyos", "cuyas", "donde", "y", "o", "e", "u", "se", "su", "sus", "le", "les", "es", "son",
         "esta", "este", "estos", "estas", "esa", "ese", "esos", "esas", "estan", "todo", "toda", "todos", "todas", "cada",
@@ -37,10 +37,19 @@ extension PromptLexicon {
         "con", "por", "para",
     ]
 
-    /// What a prompt's first word means when it is an imperative verb that is otherwise a noun ("Order the rows…",
-    /// "Email the customer…").
+    /// Words that end the replaced span of "replace … with …" and start the replacing one.
+    static let replacementMarkers: Set<String> = ["with", "by", "for", "con", "por"]
+
+    /// Terms that change what a request returns when only one of two prompts has them: "count the distinct customers"
+    /// is not "count the customers".
+    static let qualifiers: Set<String> = ["distinct"]
+
+    /// What a prompt's first word means when it is an imperative verb that is otherwise a noun or an adjective
+    /// ("Order the rows…", "Email the customer…", "Empty the table…").
     static let imperatives: [String: [LexiconEffect]] = [
         "order": [.term("sort")],
+        "archive": [.contrast(.action, "move"), .term("archive")],
+        "empty": [.contrast(.action, "delete")],
         "email": [.term("send"), .term("email")],
         "mail": [.term("send"), .term("email")],
     ]

@@ -80,10 +80,30 @@ enum PromptTokenizer {
                 tokens.append(.word("not", identifier: false))
                 return
             }
+            if word == "q", let quarter = character(at: index)?.wholeNumberValue, (1...4).contains(quarter),
+                character(at: index + 1).map({ !$0.isLetter && !$0.isNumber }) ?? true
+            {
+                tokens.append(.number(Double(quarter)))
+                tokens.append(.word("quarter", identifier: false))
+                index += 1
+                return
+            }
+            if let next = character(at: index), next.isASCII, next.isNumber {
+                readAlphanumeric(from: start)
+                return
+            }
             if word.hasSuffix("'s") { word.removeLast(2) }
             word.removeAll { $0 == "'" }
             let isIdentifier = raw.count == 1 && raw != "I" && raw.uppercased() == raw && !isFirstWord
             tokens.append(.word(word, identifier: isIdentifier))
+        }
+
+        /// Reads a name that mixes letters and digits ("Sheet2", "S3", "base64") as a literal, so that it is compared whole.
+        private mutating func readAlphanumeric(from start: Int) {
+            while let current = character(at: index), current.isLetter || (current.isASCII && current.isNumber) {
+                index += 1
+            }
+            tokens.append(.literal(String(characters[start..<index]).lowercased()))
         }
 
         /// Reads a date or time format pattern (`YYYY-MM-DD`, `DD/MM/YYYY`) as a literal; false when there is none here.

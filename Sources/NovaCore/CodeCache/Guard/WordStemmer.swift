@@ -5,6 +5,10 @@ enum WordStemmer {
     static func stem(_ word: String) -> String {
         var stem = word
         guard stem.count > 3 else { return stem }
+        // A plural noun in -ings keeps its -ing: "savings" is not "save", "settings" not "set".
+        if stem.hasSuffix("ings"), stem.count > 6 {
+            return String(stem.dropLast())
+        }
         if stem.hasSuffix("ies"), stem.count > 4 {
             stem = String(stem.dropLast(3)) + "y"
         } else if stem.hasSuffix("sses") || stem.hasSuffix("xes") || stem.hasSuffix("ches") || stem.hasSuffix("shes") {
