@@ -28,7 +28,7 @@ def run(base, workflow_id, invoice, count):
         for entry in entries:
             if entry["node_id"] not in nodes:
                 nodes.append(entry["node_id"])
-    header = f"{'node':<18} {'kind':<16}" + "".join(f" {'run ' + str(n) + ': code source':<26} {'time':>9}" for n in range(1, count + 1))
+    header = f"{'node':<18} {'kind':<16}" + "".join(f" | {'run ' + str(n) + ': code source':<26} {'time':>10}" for n in range(1, count + 1))
     print()
     print(header)
     print("-" * len(header))
@@ -38,16 +38,16 @@ def run(base, workflow_id, invoice, count):
         for _, entries, _ in runs:
             entry = next((e for e in entries if e["node_id"] == node), None)
             if entry is None:
-                cells += f" {'(not on this path)':<26} {'':>9}"
+                cells += f" | {'(not on this path)':<26} {'':>10}"
                 continue
             kind = entry["node_type"] + (" (prompt)" if entry.get("ai_metadata", {}).get("code_source") else "")
             source = code_source(entry) if entry["status"] == "success" else f"FAILED ({code_source(entry)})"
             score = similarity(entry)
             if score is not None:
                 source += f" ({score:.3f})"
-            cells += f" {source:<26} {entry['execution_time'] * 1000:>6.1f} ms"
+            cells += f" | {source:<26} {entry['execution_time'] * 1000:>7.1f} ms"
         print(f"{node:<18} {kind:<16}{cells}")
-    print(f"{'whole run':<35}" + "".join(f" {'':<26} {seconds * 1000:>6.0f} ms" for _, _, seconds in runs))
+    print(f"{'whole run':<35}" + "".join(f" | {'':<26} {seconds * 1000:>7.0f} ms" for _, _, seconds in runs))
     final = runs[-1][0].get("result", {}).get("final_context", {})
     summary = {key: final[key] for key in ("vendor_name", "invoice_number", "total_eur", "vendor_id", "approval_status", "posting_status") if key in final}
     print()
