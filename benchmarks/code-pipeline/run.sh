@@ -38,6 +38,7 @@ NOVA_DATA_DIR="$work" PORT=$nova_port RAG_SERVICE_URL="http://127.0.0.1:$rag_por
 pids+=($!)
 wait_healthy "http://127.0.0.1:$llm_port/stats"
 wait_healthy "http://127.0.0.1:$rag_port/health"
+until curl -fs "http://127.0.0.1:$rag_port/health" | grep -q '"vector_store_ready":true'; do sleep 0.2; done
 wait_healthy "http://127.0.0.1:$nova_port/health"
 
 echo "code pipeline: $runs runs of examples/invoice-workflow.json, prompts from $here/paraphrases.json (seed $seed), fake LLM latency ${latency} s"

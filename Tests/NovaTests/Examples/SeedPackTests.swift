@@ -50,7 +50,9 @@ struct SeedPackTests {
         }
     }
 
-    @Test("along the workflow, every entry runs in the sandbox on the node's own input schema and the invoice is booked right", arguments: InvoiceExample.invoices)
+    @Test(
+        "along the workflow, every entry runs in the sandbox on the node's own input schema and the invoice is booked right",
+        arguments: InvoiceExample.invoices)
     func workflowPath(invoice: String) async throws {
         let pack = try pack()
         let nodes = try InvoiceExample.nodes()
@@ -68,11 +70,14 @@ struct SeedPackTests {
                 if invoice == InvoiceExample.demoInvoice {
                     #expect(schema == entry.inputSchema, "\(id): the pack's schema differs from the node's input on the demo invoice")
                 } else {
-                    #expect(Set(schema.keys) == Set(entry.inputSchema.keys), "\(id) on \(invoice): the pack's schema has other keys than the node's input")
+                    #expect(
+                        Set(schema.keys) == Set(entry.inputSchema.keys), "\(id) on \(invoice): the pack's schema has other keys than the node's input"
+                    )
                 }
                 job = SandboxJob(code: entry.code, context: context, kind: .generated, timeout: .seconds(30), network: .none)
             } else {
-                job = SandboxJob(code: try #require(node["code"]?.stringValue), context: context, kind: .handWritten, timeout: .seconds(30), network: .none)
+                job = SandboxJob(
+                    code: try #require(node["code"]?.stringValue), context: context, kind: .handWritten, timeout: .seconds(30), network: .none)
             }
             let result = try await SandboxFixture.sandbox.run(job)
             guard case .success(let updates) = result.outcome else {

@@ -50,7 +50,8 @@ struct SeedPackWorkflowTests {
         let rag = try await NovaRAG.buildApplication(config: RAGConfig(env: env.rag(ragVariables)), logger: TestEnvironment.logger)
         try await rag.test(.live) { ragClient in
             try await ragClient.waitUntilHealthy(seconds: 120)
-            let variables = ["WORKER_CONCURRENCY": "1", "RAG_SERVICE_URL": "http://127.0.0.1:\(ragClient.port!)"]
+            // The debug build embeds queries slowly under load; a generous deadline keeps the search from timing out.
+            let variables = ["WORKER_CONCURRENCY": "1", "RAG_SERVICE_URL": "http://127.0.0.1:\(ragClient.port!)", "RAG_TIMEOUT_SECONDS": "30"]
             try await NovaApp.run(.sqlite, variables, queue: InProcessJobQueue()) { client in
                 let workflowID = try await client.create("/workflows", try InvoiceExample.workflow())
                 try #require(workflowID == 1)
