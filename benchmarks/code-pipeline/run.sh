@@ -11,10 +11,6 @@ runs=${1:-50}
 latency=${2:-2}
 seed=${3:-7}
 
-bash scripts/fetch-model.sh >/dev/null
-swift build -c release --product nova-rag >/dev/null
-swift build -c release --product nova >/dev/null
-bin="$(swift build -c release --show-bin-path)"
 work=$(mktemp -d)
 pids=()
 cleanup() {
@@ -23,6 +19,12 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+
+bash scripts/fetch-model.sh >/dev/null
+for product in nova-rag nova; do
+    swift build -c release --product $product >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+done
+bin="$(swift build -c release --show-bin-path)"
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 wait_healthy() { for _ in $(seq 300); do curl -fs "$1" >/dev/null && return 0; sleep 0.1; done; echo "$1 did not answer" >&2; return 1; }
 llm_port=$(port) rag_port=$(port) nova_port=$(port)
