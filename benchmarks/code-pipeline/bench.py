@@ -4,6 +4,7 @@ invoices in turn, then prints per-node latency by code source, the hit rates and
 
 Usage: bench.py NOVA_URL FAKE_LLM_URL RUNS SEED
 """
+import collections
 import json
 import os
 import random
@@ -21,9 +22,20 @@ with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "paraphrases.
 invoices = [os.path.join(EXAMPLES, "invoices", name) for name in sorted(os.listdir(os.path.join(EXAMPLES, "invoices")))]
 rng = random.Random(seed)
 
+def miss_reason(node, search):
+    """Why the search served no code: nova-rag only returns entries the prompt guard accepts, so a node none of whose
+    entries came back was turned down by the guard."""
+    reason = search.get("fallback_reason", "unknown")
+    if reason != "no_matches_above_threshold":
+        return reason
+    scores = [result["score"] for result in search.get("all_results", []) if result["node_action"] == node]
+    return "below threshold" if scores else "prompt guard"
+
+
 workflow = load_workflow(f" benchmark {time.time():.0f}")
 workflow_id = create_workflow(base, workflow)
 samples = []  # (node, source, milliseconds, prompt seen before on this node, run)
+misses = collections.Counter()  # why the semantic cache did not serve a node that generated after run 1
 run_seconds = []
 seen = {node: set() for node in paraphrases}
 for run in range(runs):
@@ -41,6 +53,8 @@ for run in range(runs):
         node = entry["node_id"]
         if node in choice:
             samples.append((node, code_source(entry), entry["execution_time"] * 1000, choice[node] in seen[node], run))
+            if run > 0 and code_source(entry) == "generated":
+                misses[miss_reason(node, entry["ai_metadata"].get("semantic_cache_search", {}))] += 1
             seen[node].add(choice[node])
 
 
@@ -68,6 +82,7 @@ print(f"{runs} runs, {len(samples)} prompt-node runs, {sum(len(v) for v in parap
       f"semantic {len(by_source['semantic_hit']) / len(samples):.1%})")
 print(f"after run 1 (the cold start, all generated), prompts a node met for the first time: {len(new)}, of which "
       f"semantic hits {new.count('semantic_hit')} ({new.count('semantic_hit') / max(1, len(new)):.0%}), generated {new.count('generated')}")
+print("why nodes generated after run 1 (semantic search): " + (", ".join(f"{reason} {count}" for reason, count in misses.most_common()) or "-"))
 later = run_seconds[1:]
 print(f"whole run: run 1 (cold) {run_seconds[0]:.2f} s; runs 2-{runs} p50 {statistics.median(later):.2f} s, "
       f"p95 {percentile(later, 0.95):.2f} s ({run_seconds[0] / statistics.median(later):.1f}x faster); LLM requests {llm_requests}")
