@@ -8,16 +8,23 @@ import ServiceKit
 /// `nova-rag import FILE`: adds code entries from a JSON file (an array of `/code/save` bodies, or one body per
 /// line) to the semantic cache, validated exactly like `/code/save`, in transactions of 256. Run it with the
 /// service stopped (a running service does not see entries added behind its back until it restarts).
+/// `--workflow-id` files every entry under one workflow (searches only see entries of their own workflow), e.g. a
+/// seed pack written before the workflow existed.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import /code/save bodies from a JSON array or JSON-lines file into the semantic cache.")
 
     @Argument(help: "The file to import.") var file: String
+    @Option(help: "Store every entry under this workflow id, replacing the bodies' own workflow_id.") var workflowId: Int?
 
     func run() async throws {
         try await runReportingStartupErrors(label: "nova-rag") {
             let (config, logger) = try RAGConfig.startup()
-            let inputs = try Self.read(file)
+            let inputs = try Self.read(file).map { input in
+                var filed = input
+                filed.workflowID = workflowId ?? input.workflowID
+                return filed
+            }
             let embedder = try config.embedding.makeEmbedder()
             let database = try await SQLDatabase.open(config.database, logger: logger)
             try await withStore(database, logger: logger) { store in
