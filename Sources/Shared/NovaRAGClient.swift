@@ -7,9 +7,10 @@ import Resilience
 
 /// nova's client for nova-rag (`RAG_SERVICE_URL`, `RAG_API_KEY`, `RAG_TIMEOUT_SECONDS`; contract §4.5, D3).
 ///
-/// Every call has a deadline from connect to last byte; searches are never retried, saves once. Connection
-/// failures, deadlines and 5xx answers count towards a circuit breaker (3 in a row open it for 60 s); while it is
-/// open calls fail at once with ``NovaRAGError/circuitOpen`` so a node falls back to generation in microseconds.
+/// Every call has a deadline from connect to last byte; searches and documentation queries are never retried, saves
+/// once. Connection failures, deadlines and 5xx answers count towards a circuit breaker (3 in a row open it for 60 s);
+/// while it is open calls fail at once with ``NovaRAGError/circuitOpen`` so a node falls back to generation in
+/// microseconds.
 package struct NovaRAGClient: Sendable {
     /// Base URL without a trailing `/`.
     package let baseURL: String
@@ -49,6 +50,11 @@ package struct NovaRAGClient: Sendable {
         } catch let error as NovaRAGError where error.isInfrastructure && error != .circuitOpen {
             return try await guarded { try await send(method: .POST, path: "/code/save", body: body, as: CodeSaveResponse.self) }
         }
+    }
+
+    /// `POST /rag/query`, once (documentation snippets for a generation).
+    package func query(_ request: RAGQueryRequest) async throws -> RAGQueryResponse {
+        try await guarded { try await send(method: .POST, path: "/rag/query", body: try JSONEncoder().encode(request), as: RAGQueryResponse.self) }
     }
 
     /// `POST /code/entries/{id}/result`: whether reused code worked.

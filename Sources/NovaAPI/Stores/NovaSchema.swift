@@ -14,7 +14,10 @@ enum NovaSchema {
     }
 
     /// Every migration, oldest first. Append; never edit a released one.
-    static let migrations: [Migration] = [Migration(version: 1, name: "initial", statements: initial)]
+    static let migrations: [Migration] = [
+        Migration(version: 1, name: "initial", statements: initial),
+        Migration(version: 3, name: "code_source_stats", statements: codeSourceStats),
+    ]
 
     /// The statements of `migration` for SQLite.
     static func sqlite(_ migration: Migration) -> [String] {
@@ -98,5 +101,15 @@ enum NovaSchema {
             name TEXT PRIMARY KEY, state TEXT NOT NULL, failure_count BIGINT NOT NULL, failure_threshold BIGINT NOT NULL,
             opened_at BIGINT, updated_at BIGINT NOT NULL)
         """,
+    ]
+
+    /// Prompt nodes by code source (`exact_hit`, `semantic_hit`, `generated`, `failed`) with tokens and cost spent and
+    /// saved, for `/metrics` and `/cache/stats`.
+    private static let codeSourceStats = [
+        """
+        CREATE TABLE code_source_stats (
+            code_source TEXT PRIMARY KEY, nodes BIGINT NOT NULL, tokens_input BIGINT NOT NULL, tokens_output BIGINT NOT NULL,
+            cost_usd DOUBLE PRECISION NOT NULL, tokens_saved BIGINT NOT NULL, cost_saved_usd DOUBLE PRECISION NOT NULL)
+        """
     ]
 }
