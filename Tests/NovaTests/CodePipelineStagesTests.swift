@@ -52,17 +52,19 @@ struct CodePipelineStagesTests {
                 let outcome = await CodePipelineTests.pipeline(exact: exact, ragURL: ragURL, llmURL: llmURL, sandbox: sandbox)
                     .execute(CodePipelineTests.request("Add up the amounts of the ledger", context: context))
                 #expect(outcome.updates == ["total": .double(14.75)])
-                #expect(outcome.steps.map(\.stepName) == [
-                    "input_analysis", "data_analysis", "analysis_code_validation", "analysis_execution", "analysis_validation", "code_generation",
-                    "code_validation", "e2b_execution", "output_validation",
-                ])
+                #expect(
+                    outcome.steps.map(\.stepName) == [
+                        "input_analysis", "data_analysis", "analysis_code_validation", "analysis_execution", "analysis_validation", "code_generation",
+                        "code_validation", "e2b_execution", "output_validation",
+                    ])
                 #expect(outcome.steps.filter { $0.stepNumber == 2 }.allSatisfy { $0.status == "success" })
                 #expect(outcome.aiMetadata["input_analysis"]?["needs_analysis"] == true)
                 #expect(outcome.aiMetadata["input_analysis"]?["keys"] == .array(["ledger_csv"]))
                 let insights = outcome.aiMetadata["data_analysis"]?["insights"]?.arrayValue?.compactMap(\.stringValue) ?? []
-                #expect(insights == [
-                    "columns: date,amount,note", "rows: 2", "last row: 2025-01-03,4.25,***REDACTED*** pasted by mistake", "keys seen: ledger_csv",
-                ])
+                #expect(
+                    insights == [
+                        "columns: date,amount,note", "rows: 2", "last row: 2025-01-03,4.25,***REDACTED*** pasted by mistake", "keys seen: ledger_csv",
+                    ])
                 #expect(outcome.aiMetadata["tokens_input"] == 400)
                 #expect(!outcome.aiMetadata.jsonText.contains(Self.canary))
                 #expect(!outcome.steps.map { "\($0.outputData.jsonText) \($0.errorMessage ?? "")" }.joined().contains(Self.canary))
@@ -76,7 +78,8 @@ struct CodePipelineStagesTests {
                 #expect(saved == true)
             }
             for body in fake.requests { #expect(!body.contains(Self.canary)) }
-            let (_, search) = try await HTTPClient.shared.postJSON(ragURL + "/code/search", #"{"query": "Prompt: Add up the amounts of the ledger", "threshold": 0}"#)
+            let (_, search) = try await HTTPClient.shared.postJSON(
+                ragURL + "/code/search", #"{"query": "Prompt: Add up the amounts of the ledger", "threshold": 0}"#)
             #expect(search.contains("DictReader"))
             #expect(!search.contains(Self.canary) && !search.contains("REDACTED"))
         }
@@ -126,7 +129,8 @@ struct CodePipelineStagesTests {
         try await rag.test(.live) { ragClient in
             try await ragClient.waitUntilHealthy()
             let ragURL = "http://127.0.0.1:\(ragClient.port!)"
-            let expected = try await NovaRAGClient(baseURL: ragURL, apiKey: nil, timeoutSeconds: 2).query(RAGQueryRequest(query: prompt, topK: 3)).results
+            let expected = try await NovaRAGClient(baseURL: ragURL, apiKey: nil, timeoutSeconds: 2).query(RAGQueryRequest(query: prompt, topK: 3))
+                .results
             #expect(!expected.isEmpty)
             try await fake.run { llmURL in
                 let outcome = await CodePipelineTests.pipeline(exact: MemoryExactCodeCacheStore(), ragURL: ragURL, llmURL: llmURL, sandbox: sandbox)
@@ -154,7 +158,8 @@ struct CodePipelineStagesTests {
         let prompt = "Compute the sum of the amounts"
         let request = CodePipelineTests.request(prompt, context: ["amounts": .array([1, 2, 3])])
         let key = try #require(
-            ExactCacheKey.make(prompt: prompt, nodeType: "action", runtimeVersion: settings.runtimeVersion, schema: InputSchema(context: request.context)))
+            ExactCacheKey.make(
+                prompt: prompt, nodeType: "action", runtimeVersion: settings.runtimeVersion, schema: InputSchema(context: request.context)))
         let stale = try #require(
             await exact.insertIfAbsent(
                 ExactCacheDraft(
@@ -162,7 +167,8 @@ struct CodePipelineStagesTests {
                     originalPrompt: prompt, workflowID: 1, nodeID: "sum_node"),
                 at: Date().addingTimeInterval(-7200)))
         try await fake.run { llmURL in
-            let pipeline = CodePipelineTests.pipeline(exact: exact, ragURL: Self.deadRAG, llmURL: llmURL, sandbox: sandbox, settings: settings, stats: stats)
+            let pipeline = CodePipelineTests.pipeline(
+                exact: exact, ragURL: Self.deadRAG, llmURL: llmURL, sandbox: sandbox, settings: settings, stats: stats)
             let first = await pipeline.execute(request)
             #expect(first.aiMetadata["code_source"] == "generated")
             #expect(fake.requests.count == 1)

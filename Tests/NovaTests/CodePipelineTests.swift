@@ -42,7 +42,8 @@ struct CodePipelineTests {
     /// The pipeline as nova configures it, over nova-rag at `ragURL` (semantic cache and documentation) and the fake
     /// Anthropic server at `llmURL`.
     static func pipeline(
-        exact: any ExactCodeCacheStore, ragURL: String, llmURL: String, sandbox: any Sandbox, settings: CodePipelineSettings = CodePipelineTests.settings,
+        exact: any ExactCodeCacheStore, ragURL: String, llmURL: String, sandbox: any Sandbox,
+        settings: CodePipelineSettings = CodePipelineTests.settings,
         stats: (any CodeSourceStatsStore)? = nil, clock: any WallClock = SystemWallClock()
     ) -> CodePipeline {
         let llm = LLMSettings(env: EnvironmentReader(["ANTHROPIC_API_KEY": "ak-test", "ANTHROPIC_BASE_URL": llmURL])).router
@@ -62,26 +63,31 @@ struct CodePipelineTests {
             let ragURL = "http://127.0.0.1:\(ragClient.port!)"
             try await fake.run { llmURL in
                 let exact = MemoryExactCodeCacheStore()
-                let first = await pipeline(exact: exact, ragURL: ragURL, llmURL: llmURL, sandbox: sandbox).execute(request("Compute the sum of the amounts"))
+                let first = await pipeline(exact: exact, ragURL: ragURL, llmURL: llmURL, sandbox: sandbox).execute(
+                    request("Compute the sum of the amounts"))
                 #expect(first.updates == ["total": 6])
                 #expect(first.aiMetadata["code_source"] == "generated")
                 #expect(first.aiMetadata["attempts"] == 2)
-                #expect(first.steps.map(\.stepName) == [
-                    "input_analysis", "code_generation", "code_validation", "code_generation", "code_validation", "e2b_execution", "output_validation",
-                ])
+                #expect(
+                    first.steps.map(\.stepName) == [
+                        "input_analysis", "code_generation", "code_validation", "code_generation", "code_validation", "e2b_execution",
+                        "output_validation",
+                    ])
                 #expect(first.steps[2].status == "failed")
                 #expect(first.aiMetadata["input_analysis"]?["needs_analysis"] == false)
                 #expect(first.aiMetadata["tokens_input"] == 400)
                 #expect(fake.requests.count == 2)
 
-                let again = await pipeline(exact: exact, ragURL: ragURL, llmURL: llmURL, sandbox: sandbox).execute(request("Compute the sum of the amounts"))
+                let again = await pipeline(exact: exact, ragURL: ragURL, llmURL: llmURL, sandbox: sandbox).execute(
+                    request("Compute the sum of the amounts"))
                 #expect(again.updates == ["total": 6])
                 #expect(again.aiMetadata["code_source"] == "exact_hit")
                 #expect(fake.requests.count == 2)
 
                 let fresh = MemoryExactCodeCacheStore()
                 let reworded = await pipeline(exact: fresh, ragURL: ragURL, llmURL: llmURL, sandbox: sandbox)
-                    .execute(request("compute the SUM of the amounts", context: ["amounts": .array([4, 5]), "email_password": .string(Self.canary)]))
+                    .execute(
+                        request("compute the SUM of the amounts", context: ["amounts": .array([4, 5]), "email_password": .string(Self.canary)]))
                 #expect(reworded.updates == ["total": 9])
                 #expect(reworded.aiMetadata["code_source"] == "semantic_hit")
                 #expect(reworded.aiMetadata["semantic_cache_search"]?["cache_hit"] == true)
@@ -104,10 +110,13 @@ struct CodePipelineTests {
         let exact = MemoryExactCodeCacheStore()
         let prompt = "Compute the sum of the amounts"
         let key = try #require(
-            ExactCacheKey.make(prompt: prompt, nodeType: "action", runtimeVersion: Self.settings.runtimeVersion, schema: InputSchema(context: request(prompt).context)))
+            ExactCacheKey.make(
+                prompt: prompt, nodeType: "action", runtimeVersion: Self.settings.runtimeVersion,
+                schema: InputSchema(context: request(prompt).context)))
         let broken = try #require(
             await exact.insertIfAbsent(
-                ExactCacheDraft(cacheKey: key, taskHash: "t", generatedCode: "x = 1", model: "m", originalPrompt: prompt, workflowID: 1, nodeID: "sum_node"),
+                ExactCacheDraft(
+                    cacheKey: key, taskHash: "t", generatedCode: "x = 1", model: "m", originalPrompt: prompt, workflowID: 1, nodeID: "sum_node"),
                 at: Date()))
         try await fake.run { llmURL in
             let outcome = await pipeline(exact: exact, ragURL: "http://127.0.0.1:9", llmURL: llmURL, sandbox: sandbox).execute(request(prompt))
@@ -119,7 +128,9 @@ struct CodePipelineTests {
             #expect(fake.requests.count == 1)
             #expect(fake.requests.first?.contains("Relevant documentation") == false)
             let searchMs = outcome.aiMetadata["semantic_cache_search"]?["search_time_ms"]
-            #expect(searchMs.flatMap { if case .double(let ms) = $0 { ms } else { nil } } ?? .infinity < 4000, "search took \(String(describing: searchMs))")
+            #expect(
+                searchMs.flatMap { if case .double(let ms) = $0 { ms } else { nil } } ?? .infinity < 4000,
+                "search took \(String(describing: searchMs))")
         }
         let entry = try #require(await exact.entry(cacheKey: key))
         #expect(entry.id == broken.id)

@@ -15,7 +15,8 @@ extension CodePipeline {
         let llm: (any LLMProvider)? = config.llm.openAIKey == nil && config.llm.anthropicKey == nil ? nil : config.llm.router
         return CodePipeline(
             exactCache: exactCache, semantic: semantic, documentation: rag.map { RAGDocumentationSource(client: $0) }, llm: llm, sandbox: sandbox,
-            syntax: ProcessPythonSyntaxChecker(), stats: stats, settings: config.pipeline.pipeline(model: config.llm.model, runtimeVersion: runtimeVersion),
+            syntax: ProcessPythonSyntaxChecker(), stats: stats,
+            settings: config.pipeline.pipeline(model: config.llm.model, runtimeVersion: runtimeVersion),
             wallClock: SystemWallClock())
     }
 }

@@ -21,7 +21,9 @@ struct AnalysisRun: Sendable {
     let executionMetadata: JSONValue
 
     /// Runs `code` over `plan`'s keys of `request`'s context.
-    static func run(_ code: String, plan: DataAnalysisPlan, for request: PromptNodeRequest, sandbox: any Sandbox, clock: ContinuousClock) async -> AnalysisRun {
+    static func run(_ code: String, plan: DataAnalysisPlan, for request: PromptNodeRequest, sandbox: any Sandbox, clock: ContinuousClock) async
+        -> AnalysisRun
+    {
         let started = clock.now
         let data = request.context.filter { plan.reasons[$0.key] != nil }
         let job = SandboxJob(code: code, context: data, kind: .generated, timeout: .seconds(request.node.timeout), network: .none)
@@ -35,11 +37,13 @@ struct AnalysisRun: Sendable {
             switch result.outcome {
             case .failure(let failure):
                 return AnalysisRun(
-                    insights: [], error: request.redactor.redact(failure.message), executed: false, milliseconds: milliseconds, executionMetadata: metadata)
+                    insights: [], error: request.redactor.redact(failure.message), executed: false, milliseconds: milliseconds,
+                    executionMetadata: metadata)
             case .success(let updates):
                 let insights = findings(in: updates).prefix(maxInsights).map { String(request.redactor.redact($0).prefix(insightCharacters)) }
                 return AnalysisRun(
-                    insights: insights, error: insights.isEmpty ? "the analysis printed no insights" : nil, executed: true, milliseconds: milliseconds,
+                    insights: insights, error: insights.isEmpty ? "the analysis printed no insights" : nil, executed: true,
+                    milliseconds: milliseconds,
                     executionMetadata: metadata)
             }
         } catch {

@@ -35,7 +35,8 @@ extension CodePipeline {
                 let milliseconds = elapsed(since: callStarted)
                 ledger.countFailedCall(milliseconds: milliseconds)
                 lastError = request.redactor.redact(String(describing: error))
-                ledger.append(ledger.step(2, "data_analysis", "DataAnalyzer", attempt: attempt, status: "failed", error: lastError, milliseconds: milliseconds))
+                ledger.append(
+                    ledger.step(2, "data_analysis", "DataAnalyzer", attempt: attempt, status: "failed", error: lastError, milliseconds: milliseconds))
                 if (error as? LLMError)?.isTransient == true { continue }
                 break
             }
@@ -50,26 +51,31 @@ extension CodePipeline {
             ledger.append(written)
             let problem = await staticProblem(in: code)
             ledger.append(
-                ledger.step(2, "analysis_code_validation", "CodeValidator", attempt: attempt, status: problem == nil ? "success" : "failed", error: problem, milliseconds: 0))
+                ledger.step(
+                    2, "analysis_code_validation", "CodeValidator", attempt: attempt, status: problem == nil ? "success" : "failed", error: problem,
+                    milliseconds: 0))
             if let problem {
                 lastError = problem
             } else {
                 let run = await AnalysisRun.run(code, plan: plan, for: request, sandbox: sandbox, clock: timer)
                 ledger.countSandbox(milliseconds: run.milliseconds)
                 var execution = ledger.step(
-                    2, "analysis_execution", "E2BExecutor", attempt: attempt, status: run.executed ? "success" : "failed", error: run.executed ? nil : run.error,
+                    2, "analysis_execution", "E2BExecutor", attempt: attempt, status: run.executed ? "success" : "failed",
+                    error: run.executed ? nil : run.error,
                     milliseconds: run.milliseconds)
                 execution.outputData = run.executionMetadata
                 execution.generatedCode = code
                 ledger.append(execution)
                 var validation = ledger.step(
-                    2, "analysis_validation", "AnalysisValidator", attempt: attempt, status: run.insights.isEmpty ? "failed" : "success", error: run.error,
+                    2, "analysis_validation", "AnalysisValidator", attempt: attempt, status: run.insights.isEmpty ? "failed" : "success",
+                    error: run.error,
                     milliseconds: 0)
                 validation.outputData = .object(["insights": .array(run.insights.map(JSONValue.string))])
                 ledger.append(validation)
                 if !run.insights.isEmpty {
                     ledger.analysis["data_analysis"] = .object([
-                        "status": "success", "attempts": .int(attempt), "insights": .array(run.insights.map(JSONValue.string)), "analysis_code": .string(code),
+                        "status": "success", "attempts": .int(attempt), "insights": .array(run.insights.map(JSONValue.string)),
+                        "analysis_code": .string(code),
                     ])
                     return run.insights
                 }

@@ -19,7 +19,9 @@ extension CodePipeline {
         }
         search["time_ms"] = .double(elapsed(since: started))
         let cited = snippets.map { snippet in
-            JSONValue.object(["id": .string(snippet.id), "source": .string(snippet.source), "file": .string(snippet.file), "score": .double(snippet.score)])
+            JSONValue.object([
+                "id": .string(snippet.id), "source": .string(snippet.source), "file": .string(snippet.file), "score": .double(snippet.score),
+            ])
         }
         ledger.documentation = ["doc_chunks": .array(cited), "documentation_search": .object(search)]
         return snippets

@@ -15,7 +15,8 @@ extension CodePipeline {
         }
         let run = await CodeRun.run(entry.generatedCode, for: request, sandbox: sandbox, clock: timer)
         trace.executionMs += run.milliseconds
-        let updated = try? await exactCache.recordReuse(id: entry.id, success: run.updates != nil, executionTimeMs: run.milliseconds, at: wallClock.now())
+        let updated = try? await exactCache.recordReuse(
+            id: entry.id, success: run.updates != nil, executionTimeMs: run.milliseconds, at: wallClock.now())
         guard let updates = run.updates else {
             if let updated, updated.successRate < 0.7, updated.timesReused >= 3 { _ = try? await exactCache.delete(id: entry.id) }
             return nil
@@ -35,6 +36,7 @@ extension CodePipeline {
             ]),
             "_execution_metadata": run.executionMetadata,
         ])
-        return PromptNodeOutcome(updates: updates, error: nil, code: entry.generatedCode, aiMetadata: request.redactor.redactValues(metadata), steps: [])
+        return PromptNodeOutcome(
+            updates: updates, error: nil, code: entry.generatedCode, aiMetadata: request.redactor.redactValues(metadata), steps: [])
     }
 }

@@ -23,7 +23,9 @@ extension CodePipeline {
         let task = GenerationPrompt(
             nodeID: request.node.id, nodeType: request.node.kind.rawValue, prompt: prompt, schema: schema, insights: insights,
             documentation: snippets.map(\.text))
-        let outcome = await runAttempts(request, prompt: prompt, schema: schema, key: key, task: task, llm: llm, ledger: &ledger, semanticSearch: semanticSearch, started: started)
+        let outcome = await runAttempts(
+            request, prompt: prompt, schema: schema, key: key, task: task, llm: llm, ledger: &ledger, semanticSearch: semanticSearch, started: started
+        )
         trace.source = outcome.updates == nil ? .failed : .generated
         trace.attempts = ledger.attempts
         trace.model = settings.model
@@ -64,13 +66,16 @@ extension CodePipeline {
                 let run = await CodeRun.run(code, for: request, sandbox: sandbox, clock: timer)
                 ledger.ran(attempt: attempt, code: code, run: run)
                 if let updates = run.updates {
-                    if let rejection = await judgeOutput(request, prompt: prompt, updates: updates, code: code, attempt: attempt, llm: llm, ledger: &ledger) {
+                    if let rejection = await judgeOutput(
+                        request, prompt: prompt, updates: updates, code: code, attempt: attempt, llm: llm, ledger: &ledger)
+                    {
                         lastError = rejection
                     } else {
                         await saveGenerated(request, prompt: prompt, schema: schema, key: key, code: code, ledger: ledger, run: run)
                         let metadata = ledger.metadata(
                             code: code, key: key, semanticSearch: semanticSearch, execution: run.executionMetadata, totalMs: elapsed(since: started))
-                        return PromptNodeOutcome(updates: updates, error: nil, code: code, aiMetadata: request.redactor.redactValues(metadata), steps: ledger.steps)
+                        return PromptNodeOutcome(
+                            updates: updates, error: nil, code: code, aiMetadata: request.redactor.redactValues(metadata), steps: ledger.steps)
                     }
                 } else {
                     lastError = run.error ?? "the code failed"
@@ -101,7 +106,8 @@ extension CodePipeline {
         if let key {
             await saveExact(
                 ExactCacheDraft(
-                    cacheKey: key, taskHash: ExactCacheKey.taskHash(prompt: prompt), generatedCode: code, model: settings.model, originalPrompt: prompt,
+                    cacheKey: key, taskHash: ExactCacheKey.taskHash(prompt: prompt), generatedCode: code, model: settings.model,
+                    originalPrompt: prompt,
                     workflowID: request.workflowID, nodeID: request.node.id, costUSD: ledger.costUSD, tokensInput: ledger.tokensInput,
                     tokensOutput: ledger.tokensOutput, executionTimeMs: run.milliseconds))
         }

@@ -16,7 +16,8 @@ extension CodePipeline {
         record.modelUsed = settings.model
         let answer: LLMResponse
         do {
-            let question = LLMRequest(model: settings.model, system: judge.system, messages: [LLMMessage(role: .user, content: judge.task)], maxTokens: 512)
+            let question = LLMRequest(
+                model: settings.model, system: judge.system, messages: [LLMMessage(role: .user, content: judge.task)], maxTokens: 512)
             answer = try await llm.complete(question)
         } catch {
             let milliseconds = elapsed(since: started)

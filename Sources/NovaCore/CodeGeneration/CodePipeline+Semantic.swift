@@ -58,7 +58,8 @@ extension CodePipeline {
                     ExactCacheDraft(
                         cacheKey: key, taskHash: ExactCacheKey.taskHash(prompt: prompt), generatedCode: candidate.code, model: "semantic_cache",
                         originalPrompt: prompt, workflowID: request.workflowID, nodeID: request.node.id, costUSD: candidate.generationCostUSD,
-                        tokensInput: candidate.generationTokensInput, tokensOutput: candidate.generationTokensOutput, executionTimeMs: run.milliseconds))
+                        tokensInput: candidate.generationTokensInput, tokensOutput: candidate.generationTokensOutput,
+                        executionTimeMs: run.milliseconds))
             }
             trace.source = .semanticHit
             trace.similarityScore = candidate.score
@@ -76,7 +77,10 @@ extension CodePipeline {
                 ]),
                 "_execution_metadata": run.executionMetadata,
             ])
-            return (PromptNodeOutcome(updates: updates, error: nil, code: candidate.code, aiMetadata: request.redactor.redactValues(metadata), steps: []), nil)
+            return (
+                PromptNodeOutcome(updates: updates, error: nil, code: candidate.code, aiMetadata: request.redactor.redactValues(metadata), steps: []),
+                nil
+            )
         }
         record["fallback_reason"] = .string(reason)
         return (nil, .object(record))

@@ -34,7 +34,10 @@ struct GenerationLedger {
 
     /// Tokens and cost for `ai_metadata`.
     var costs: [String: JSONValue] {
-        ["tokens_input": .int(tokensInput), "tokens_output": .int(tokensOutput), "cost_usd": cost.map(JSONValue.double) ?? .null, "model": .string(model)]
+        [
+            "tokens_input": .int(tokensInput), "tokens_output": .int(tokensOutput), "cost_usd": cost.map(JSONValue.double) ?? .null,
+            "model": .string(model),
+        ]
     }
 
     /// Adds a step.
@@ -89,7 +92,10 @@ struct GenerationLedger {
 
     mutating func checked(attempt: Int, code: String, problem: String?) {
         if let problem { appendError(stage: "code_validation", error: problem, attempt: attempt, code: code) }
-        steps.append(step(4, "code_validation", "CodeValidator", attempt: attempt, status: problem == nil ? "success" : "failed", error: problem, milliseconds: 0))
+        steps.append(
+            step(
+                4, "code_validation", "CodeValidator", attempt: attempt, status: problem == nil ? "success" : "failed", error: problem,
+                milliseconds: 0))
     }
 
     mutating func ran(attempt: Int, code: String, run: CodeRun) {
@@ -103,7 +109,9 @@ struct GenerationLedger {
         steps.append(execution)
         if executed {
             steps.append(
-                step(6, "output_validation", "OutputValidator", attempt: attempt, status: run.updates != nil ? "success" : "failed", error: run.error, milliseconds: 0))
+                step(
+                    6, "output_validation", "OutputValidator", attempt: attempt, status: run.updates != nil ? "success" : "failed", error: run.error,
+                    milliseconds: 0))
         }
         if let error = run.error { appendError(stage: executed ? "output_validation" : "e2b_execution", error: error, attempt: attempt, code: code) }
     }

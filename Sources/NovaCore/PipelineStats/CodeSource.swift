@@ -30,7 +30,8 @@ package struct CodeSourceEvent: Sendable, Equatable {
     package var costSavedUSD: Double
 
     /// Creates the event.
-    package init(source: CodeSource, tokensInput: Int = 0, tokensOutput: Int = 0, costUSD: Double = 0, tokensSaved: Int = 0, costSavedUSD: Double = 0) {
+    package init(source: CodeSource, tokensInput: Int = 0, tokensOutput: Int = 0, costUSD: Double = 0, tokensSaved: Int = 0, costSavedUSD: Double = 0)
+    {
         self.source = source
         self.tokensInput = tokensInput
         self.tokensOutput = tokensOutput

@@ -16,7 +16,8 @@ package struct CodeSourceTotals: Sendable, Equatable {
         package var costSavedUSD = 0.0
 
         /// Creates the sums.
-        package init(nodes: Int = 0, tokensInput: Int = 0, tokensOutput: Int = 0, costUSD: Double = 0, tokensSaved: Int = 0, costSavedUSD: Double = 0) {
+        package init(nodes: Int = 0, tokensInput: Int = 0, tokensOutput: Int = 0, costUSD: Double = 0, tokensSaved: Int = 0, costSavedUSD: Double = 0)
+        {
             self.nodes = nodes
             self.tokensInput = tokensInput
             self.tokensOutput = tokensOutput

@@ -59,7 +59,8 @@ package struct CodeSourceStatsBody: Codable, Sendable, Equatable {
 
     /// Creates the body.
     package init(
-        totalPromptNodes: Int, generationsAvoided: Int, hitRate: Double, tokensSaved: Int, costSavedUsd: Double, tokensSpent: Int, costSpentUsd: Double,
+        totalPromptNodes: Int, generationsAvoided: Int, hitRate: Double, tokensSaved: Int, costSavedUsd: Double, tokensSpent: Int,
+        costSpentUsd: Double,
         bySource: [String: Source]
     ) {
         self.totalPromptNodes = totalPromptNodes

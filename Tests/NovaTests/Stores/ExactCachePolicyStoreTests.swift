@@ -9,9 +9,11 @@ struct ExactCachePolicyStoreTests {
         try await backend.withStores { stores in
             let cache = stores.exactCache
             let day = 86_400.0
-            let old = try #require(try await cache.insertIfAbsent(ExactCacheFixtures.draft(workflowID: nil, seed: "a"), at: TestTime.plus(seconds: -100 * day)))
+            let old = try #require(
+                try await cache.insertIfAbsent(ExactCacheFixtures.draft(workflowID: nil, seed: "a"), at: TestTime.plus(seconds: -100 * day)))
             _ = try await cache.recordReuse(id: old.id, success: true, executionTimeMs: 10, at: TestTime.origin)
-            let b = try #require(try await cache.insertIfAbsent(ExactCacheFixtures.draft(workflowID: nil, seed: "b"), at: TestTime.plus(seconds: -day)))
+            let b = try #require(
+                try await cache.insertIfAbsent(ExactCacheFixtures.draft(workflowID: nil, seed: "b"), at: TestTime.plus(seconds: -day)))
             _ = try await cache.insertIfAbsent(ExactCacheFixtures.draft(workflowID: nil, seed: "c"), at: TestTime.origin)
             let policy = ExactCachePolicy(ttlSeconds: 30 * 86_400, maxEntries: 3)
             #expect(policy.isExpired(old, now: TestTime.origin))
