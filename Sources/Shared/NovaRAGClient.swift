@@ -52,9 +52,12 @@ package struct NovaRAGClient: Sendable {
         }
     }
 
-    /// `POST /rag/query`, once (documentation snippets for a generation).
+    /// `POST /rag/query`, once (documentation snippets for a generation). A 503 — documentation still loading at
+    /// nova-rag's start-up, while its code cache already works — fails the call without counting towards the breaker.
     package func query(_ request: RAGQueryRequest) async throws -> RAGQueryResponse {
-        try await guarded { try await send(method: .POST, path: "/rag/query", body: try JSONEncoder().encode(request), as: RAGQueryResponse.self) }
+        try await guarded(countsAsFailure: { $0.isInfrastructure && $0 != .status(503) }) {
+            try await send(method: .POST, path: "/rag/query", body: try JSONEncoder().encode(request), as: RAGQueryResponse.self)
+        }
     }
 
     /// `POST /code/entries/{id}/result`: whether reused code worked.
@@ -65,14 +68,16 @@ package struct NovaRAGClient: Sendable {
         }
     }
 
-    private func guarded<T: Sendable>(_ call: () async throws -> T) async throws -> T {
+    private func guarded<T: Sendable>(
+        countsAsFailure: (NovaRAGError) -> Bool = { $0.isInfrastructure }, _ call: () async throws -> T
+    ) async throws -> T {
         guard await breaker.allowsCall() else { throw NovaRAGError.circuitOpen }
         do {
             let value = try await call()
             await breaker.recordSuccess()
             return value
         } catch let error as NovaRAGError {
-            if error.isInfrastructure { await breaker.recordFailure() } else { await breaker.recordSuccess() }
+            if countsAsFailure(error) { await breaker.recordFailure() } else { await breaker.recordSuccess() }
             throw error
         }
     }
