@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import NovaCore
 import NovaJSON
@@ -176,6 +177,40 @@ struct CodePipelineStagesTests {
                 let generation = Self.userText(try #require(fake.requests.first))
                 #expect(generation.contains("Relevant documentation"))
                 for result in expected { #expect(generation.contains(String(result.text.prefix(1500)))) }
+            }
+        }
+    }
+
+    @Test("a nova-rag that never answers costs five prompt nodes at most the breaker's three deadlines; later lookups fail at once")
+    func hangingRAG() async throws {
+        let router = Router()
+        for path in ["/code/search", "/code/save", "/rag/query"] {
+            router.post(RouterPath(path)) { _, _ -> Response in
+                try await Task.sleep(for: .seconds(3))
+                return Response(status: .ok)
+            }
+        }
+        let hanging = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        let fake = FakeLLM(replies: Array(repeating: .text(CodePipelineTests.goodAnswer), count: 5))
+        let sandbox = await ProcessSandbox(configuration: SandboxConfiguration(virtualEnvironment: nil))
+        try await hanging.test(.live) { ragClient in
+            try await fake.run { llmURL in
+                let pipeline = CodePipelineTests.pipeline(
+                    exact: MemoryExactCodeCacheStore(), ragURL: "http://127.0.0.1:\(ragClient.port!)", llmURL: llmURL, sandbox: sandbox,
+                    ragTimeoutSeconds: 0.5)
+                var waitedMs = 0.0
+                for node in 1...5 {
+                    let outcome = await pipeline.execute(
+                        CodePipelineTests.request("Compute the sum of the amounts, variant \(node)", context: ["amounts": .array([1, 2, 3])]))
+                    #expect(outcome.updates == ["total": 6])
+                    let timings = outcome.aiMetadata["timings"]
+                    waitedMs += (timings?["cache_lookup_ms"]?.number ?? 0) + (timings?["documentation_ms"]?.number ?? 0)
+                    if node > 1 {
+                        #expect(outcome.aiMetadata["semantic_cache_search"]?["fallback_reason"] == "rag_unavailable")
+                        #expect(outcome.aiMetadata["documentation_search"]?["error"]?.stringValue?.contains("circuit breaker is open") == true)
+                    }
+                }
+                #expect(waitedMs < 5000, "waited \(waitedMs) ms for nova-rag over five nodes")
             }
         }
     }

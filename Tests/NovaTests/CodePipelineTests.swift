@@ -44,10 +44,10 @@ struct CodePipelineTests {
     static func pipeline(
         exact: any ExactCodeCacheStore, ragURL: String, llmURL: String, sandbox: any Sandbox,
         settings: CodePipelineSettings = CodePipelineTests.settings,
-        stats: (any CodeSourceStatsStore)? = nil, clock: any WallClock = SystemWallClock()
+        stats: (any CodeSourceStatsStore)? = nil, clock: any WallClock = SystemWallClock(), ragTimeoutSeconds: Double = 2
     ) -> CodePipeline {
         let llm = LLMSettings(env: EnvironmentReader(["ANTHROPIC_API_KEY": "ak-test", "ANTHROPIC_BASE_URL": llmURL])).router
-        let client = NovaRAGClient(baseURL: ragURL, apiKey: nil, timeoutSeconds: 2)
+        let client = NovaRAGClient(baseURL: ragURL, apiKey: nil, timeoutSeconds: ragTimeoutSeconds)
         return CodePipeline(
             exactCache: exact, semantic: RAGSemanticCodeSource(client: client, wallClock: SystemWallClock()),
             documentation: RAGDocumentationSource(client: client), llm: llm, sandbox: sandbox, syntax: ProcessPythonSyntaxChecker(), stats: stats,
