@@ -174,6 +174,10 @@ struct CodePipelineStagesTests {
                 #expect(cited.compactMap { $0["id"]?.stringValue } == expected.map(\.id))
                 #expect(cited.compactMap { $0["file"]?.stringValue } == expected.map(\.file))
                 #expect(outcome.aiMetadata["documentation_search"]?["error"] == nil)
+                let call = try #require(outcome.steps.first { $0.stepName == "code_generation" }?.toolCalls.arrayValue?.first)
+                #expect(call["function"] == "search_documentation")
+                #expect(call["result_preview"]?.stringValue == expected.map(\.id).joined(separator: ", "))
+                #expect(outcome.aiMetadata["code_generation"]?["tool_calls"] == .array([call]))
                 let generation = Self.userText(try #require(fake.requests.first))
                 #expect(generation.contains("Relevant documentation"))
                 for result in expected { #expect(generation.contains(String(result.text.prefix(1500)))) }

@@ -24,6 +24,10 @@ extension CodePipeline {
             ])
         }
         ledger.documentation = ["doc_chunks": .array(cited), "documentation_search": .object(search)]
+        ledger.documentationCall = .object([
+            "function": "search_documentation", "arguments": .object(["query": .string(prompt), "top_k": .int(settings.documentationTopK)]),
+            "result_preview": .string(snippets.map(\.id).joined(separator: ", ")),
+        ])
         return snippets
     }
 }

@@ -22,6 +22,8 @@ struct GenerationLedger {
     var analysis: [String: JSONValue] = [:]
     /// `doc_chunks` and `documentation_search` of `ai_metadata`, set before the first attempt.
     var documentation: [String: JSONValue] = [:]
+    /// The documentation search as a tool call (contract §3.5 `tool_calls`), on the first `code_generation` step.
+    var documentationCall: JSONValue?
 
     init(model: String, provider: String, wallClock: any WallClock) {
         self.model = model
@@ -83,6 +85,7 @@ struct GenerationLedger {
         attempts = attempt
         var record = step(3, "code_generation", "CodeGenerator", attempt: attempt, status: "success", error: nil, milliseconds: milliseconds)
         record.costUSD = countCall(response, milliseconds: milliseconds)
+        if attempt == 1, let documentationCall { record.toolCalls = .array([documentationCall]) }
         record.generatedCode = code
         record.modelUsed = response.model
         record.tokensInput = response.inputTokens
@@ -120,7 +123,10 @@ struct GenerationLedger {
     func metadata(code: String, key: String?, semanticSearch: JSONValue?, execution: JSONValue, totalMs: Double) -> JSONValue {
         var metadata: [String: JSONValue] = [
             "code_source": "generated", "generated_code": .string(code), "attempts": .int(attempts), "errors": .array(errors),
-            "code_generation": .object(["code": .string(code), "model": .string(model), "provider": .string(provider), "tool_calls": .array([])]),
+            "code_generation": .object([
+                "code": .string(code), "model": .string(model), "provider": .string(provider),
+                "tool_calls": .array(documentationCall.map { [$0] } ?? []),
+            ]),
             "total_time_ms": .double(totalMs), "_execution_metadata": execution,
             "_cache_metadata": .object([
                 "cache_hit": false, "cache_key": key.map { .string(CodePipeline.shortKey($0)) } ?? .null, "saved_for_future": .bool(key != nil),
