@@ -83,7 +83,10 @@ extension Router<NovaRequestContext> {
             ).routes)
         addRoutes(TaskController(tasks: stores.tasks).routes)
         addRoutes(ExecutionController(executions: stores.executions, clock: services.clock).routes)
-        addRoutes(CacheController(cache: stores.exactCache, clock: services.clock).routes)
+        addRoutes(
+            CacheController(
+                cache: stores.exactCache, codeSources: stores.codeSources, policy: services.config.pipeline.exactCache, clock: services.clock
+            ).routes)
         addRoutes(MetricsController(collector: services.metrics, exporter: services.exporter).routes)
         addRoutes(OpenAPIRoutes(document: NovaOpenAPI.document).routes)
     }

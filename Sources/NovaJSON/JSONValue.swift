@@ -66,6 +66,15 @@ extension JSONValue {
         return nil
     }
 
+    /// The number of a float or an integer, or nil for any other kind of value.
+    package var doubleValue: Double? {
+        switch self {
+        case .double(let number): number
+        case .int(let number): Double(number)
+        case .null, .bool, .string, .array, .object: nil
+        }
+    }
+
     /// The text of a string, or nil for any other kind of value.
     package var stringValue: String? {
         if case .string(let text) = self { return text }

@@ -7,9 +7,10 @@ import Resilience
 
 /// nova's client for nova-rag (`RAG_SERVICE_URL`, `RAG_API_KEY`, `RAG_TIMEOUT_SECONDS`; contract §4.5, D3).
 ///
-/// Every call has a deadline from connect to last byte; searches are never retried, saves once. Connection
-/// failures, deadlines and 5xx answers count towards a circuit breaker (3 in a row open it for 60 s); while it is
-/// open calls fail at once with ``NovaRAGError/circuitOpen`` so a node falls back to generation in microseconds.
+/// Every call has a deadline from connect to last byte; searches and documentation queries are never retried, saves
+/// once. Connection failures, deadlines and 5xx answers count towards a circuit breaker (3 in a row open it for 60 s);
+/// while it is open calls fail at once with ``NovaRAGError/circuitOpen`` so a node falls back to generation in
+/// microseconds.
 package struct NovaRAGClient: Sendable {
     /// Base URL without a trailing `/`.
     package let baseURL: String
@@ -51,6 +52,14 @@ package struct NovaRAGClient: Sendable {
         }
     }
 
+    /// `POST /rag/query`, once (documentation snippets for a generation). A 503 — documentation still loading at
+    /// nova-rag's start-up, while its code cache already works — fails the call without counting towards the breaker.
+    package func query(_ request: RAGQueryRequest) async throws -> RAGQueryResponse {
+        try await guarded(countsAsFailure: { $0.isInfrastructure && $0 != .status(503) }) {
+            try await send(method: .POST, path: "/rag/query", body: try JSONEncoder().encode(request), as: RAGQueryResponse.self)
+        }
+    }
+
     /// `POST /code/entries/{id}/result`: whether reused code worked.
     package func reportResult(id: String, success: Bool) async throws -> CodeResultResponse {
         let path = "/code/entries/\(id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id)/result"
@@ -59,14 +68,16 @@ package struct NovaRAGClient: Sendable {
         }
     }
 
-    private func guarded<T: Sendable>(_ call: () async throws -> T) async throws -> T {
+    private func guarded<T: Sendable>(
+        countsAsFailure: (NovaRAGError) -> Bool = { $0.isInfrastructure }, _ call: () async throws -> T
+    ) async throws -> T {
         guard await breaker.allowsCall() else { throw NovaRAGError.circuitOpen }
         do {
             let value = try await call()
             await breaker.recordSuccess()
             return value
         } catch let error as NovaRAGError {
-            if error.isInfrastructure { await breaker.recordFailure() } else { await breaker.recordSuccess() }
+            if countsAsFailure(error) { await breaker.recordFailure() } else { await breaker.recordSuccess() }
             throw error
         }
     }

@@ -46,4 +46,34 @@ struct CodeGenerationPartsTests {
         #expect(text.contains("has_email_password"))
         #expect(text.contains("context_updates[\"is_paid\"]"))
     }
+
+    @Test("analysis is planned for documents, attachments, CSV, JSON text and long text, never for scalars or credentials")
+    func analysisPlan() {
+        let pdf = String(repeating: "JVBERi0xLjQK", count: 200)
+        let context: [String: JSONValue] = [
+            "pdf_data_b64": .string(pdf), "attachments": .array([.object(["filename": "a.xlsx", "data": "UEsDBA=="])]),
+            "rows": "a,b\n1,2\n3,4", "payload": #"{"id": 1}"#, "body": .string(String(repeating: "word ", count: 500)), "subject": "Invoice 42",
+            "amount": .double(12.5), "paid": false, "db_password": .string(String(repeating: "x", count: 3000)),
+        ]
+        let plan = DataAnalysisPlan(context: context, schema: InputSchema(context: context))
+        #expect(plan.keys == ["attachments", "body", "payload", "pdf_data_b64", "rows"])
+        #expect(plan.reasons["pdf_data_b64"] == "base64 document")
+        #expect(plan.reasons["body"] == "long text")
+        #expect(plan.explanation.contains("rows (CSV text)"))
+        let scalars: [String: JSONValue] = ["subject": "Invoice 42", "amount": .double(12.5), "items": .array([1, 2])]
+        #expect(!DataAnalysisPlan(context: scalars, schema: InputSchema(context: scalars)).isNeeded)
+    }
+
+    @Test("the output judgement sends types and a masked, shortened sample, and reads the first JSON verdict of the answer")
+    func outputJudge() {
+        let updates: [String: JSONValue] = ["total": 6, "api_key": "sk-canary-1234", "note": .string(String(repeating: "n", count: 500))]
+        let judge = OutputJudgePrompt(prompt: "Sum it", updates: updates, redactor: SecretRedactor(knownSecrets: ["sk-canary-1234"]))
+        #expect(!judge.task.contains("sk-canary-1234"))
+        #expect(judge.task.contains("***REDACTED***"))
+        #expect(!judge.task.contains(String(repeating: "n", count: 201)))
+        #expect(judge.task.contains("\"total\": \"int\""))
+        #expect(OutputJudgePrompt.verdict(in: #"Sure. {"valid": false, "reason": "wrong total"} done"#)! == (false, "wrong total"))
+        #expect(OutputJudgePrompt.verdict(in: #"{"note": {"x": 1}} then {"valid": true}"#)! == (true, ""))
+        #expect(OutputJudgePrompt.verdict(in: "looks fine") == nil)
+    }
 }

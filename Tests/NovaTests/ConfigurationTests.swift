@@ -1,4 +1,5 @@
 import Foundation
+import NovaCore
 import ServiceKit
 import Testing
 
@@ -15,6 +16,8 @@ struct ConfigurationTests {
         #expect(nova.ragTimeoutSeconds == 2)
         #expect(nova.maxBodyBytes == 1 << 20)
         #expect(nova.dataDirectory.hasSuffix("/data"))
+        #expect(nova.pipeline.validateOutputWithLLM == false)
+        #expect(nova.pipeline.exactCache == ExactCachePolicy(ttlSeconds: nil, maxEntries: 10_000))
         let rag = try RAGConfig(env: EnvironmentReader([:]))
         #expect(rag.listen.port == 8001)
         #expect(rag.listen.host == "0.0.0.0")
@@ -26,6 +29,14 @@ struct ConfigurationTests {
         #expect(error.key == "PORT")
         #expect(error.description.contains("PORT"))
         #expect(error.description.contains(value))
+    }
+
+    @Test("the pipeline's switches: LLM output validation, exact-cache TTL and size bound (0 turns a bound off)")
+    func pipelineSwitches() throws {
+        let env = EnvironmentReader(["VALIDATE_OUTPUT_WITH_LLM": "true", "EXACT_CACHE_TTL_SECONDS": "3600", "EXACT_CACHE_MAX_ENTRIES": "0"])
+        let pipeline = try NovaConfig(env: env).pipeline.pipeline(model: "m", runtimeVersion: "3")
+        #expect(pipeline.validateOutputWithLLM)
+        #expect(pipeline.exactCachePolicy == ExactCachePolicy(ttlSeconds: 3600, maxEntries: nil))
     }
 
     @Test("CHROMA_DB_PATH is accepted as an alias of NOVA_RAG_DATA_DIR")
@@ -46,6 +57,7 @@ struct ConfigurationTests {
     @Test("other bad values name their variable", arguments: [
         ("RAG_TIMEOUT_SECONDS", "soon"), ("RAG_SERVICE_URL", "localhost:8001"), ("REDIS_URL", "http://x"), ("MAX_BODY_BYTES", "1"),
         ("LOG_LEVEL", "loud"), ("JSON_LOGS", "maybe"), ("WORKER_LEASE_SECONDS", "0"), ("WORKER_LEASE_SECONDS", "soon"),
+        ("VALIDATE_OUTPUT_WITH_LLM", "perhaps"), ("EXACT_CACHE_TTL_SECONDS", "-5"), ("EXACT_CACHE_MAX_ENTRIES", "many"),
     ])
     func otherBadValues(key: String, value: String) throws {
         let env = EnvironmentReader([key: value])

@@ -48,6 +48,21 @@ struct NovaRAGClientTests {
         #expect(ContinuousClock.now - started < .milliseconds(500))
     }
 
+    @Test("documentation still loading (503 on /rag/query) fails the query without opening the breaker")
+    func documentationNotReady() async throws {
+        let router = Router()
+        router.post("/rag/query") { _, _ in Response(status: .serviceUnavailable) }
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { live in
+            let client = NovaRAGClient(baseURL: "http://127.0.0.1:\(live.port!)", apiKey: nil, timeoutSeconds: 2)
+            let request = RAGQueryRequest(query: "read a PDF", topK: 3)
+            for _ in 0..<4 {
+                await #expect(throws: NovaRAGError.status(503)) { _ = try await client.query(request) }
+            }
+            #expect(await client.breaker.state == .closed)
+        }
+    }
+
     @Test("a nova-rag slower than the deadline is abandoned at the deadline")
     func deadline() async throws {
         try await withFakeRAG(delay: .seconds(10), failuresBeforeSuccess: 0) { baseURL, _ in

@@ -5,7 +5,8 @@ import Shared
 
 /// The pipeline's semantic cache over nova's ``NovaRAGClient``: one search with threshold 0 and top 10 (the
 /// pipeline applies `SEMANTIC_CACHE_THRESHOLD` and `SEMANTIC_CACHE_TOP_K`), saves after validated generations,
-/// result reports after reuses.
+/// result reports after reuses. Saves record the generation's tokens and cost in the entry's metadata
+/// (`generation_tokens_input`, `generation_tokens_output`, `generation_cost_usd`) so a later hit can say what it saved.
 struct RAGSemanticCodeSource: SemanticCodeSource {
     let client: NovaRAGClient
     let wallClock: any WallClock
@@ -22,7 +23,10 @@ struct RAGSemanticCodeSource: SemanticCodeSource {
         return response.matches.map { match in
             SemanticCandidate(
                 id: match.id, code: match.code, score: match.score ?? 0,
-                requiredKeys: match.metadata["required_keys"]?.arrayValue?.compactMap(\.stringValue) ?? [], nodeAction: match.nodeAction)
+                requiredKeys: match.metadata["required_keys"]?.arrayValue?.compactMap(\.stringValue) ?? [], nodeAction: match.nodeAction,
+                generationTokensInput: match.metadata["generation_tokens_input"]?.intValue,
+                generationTokensOutput: match.metadata["generation_tokens_output"]?.intValue,
+                generationCostUSD: match.metadata["generation_cost_usd"]?.doubleValue)
         }
     }
 
@@ -35,6 +39,8 @@ struct RAGSemanticCodeSource: SemanticCodeSource {
                     "success_count": 1, "created_at": .string(WireDate.naive(wallClock.now())),
                     "libraries_used": .array(CodeFacts.librariesUsed(in: draft.code).map(JSONValue.string)),
                     "required_keys": .array(CodeFacts.requiredKeys(in: draft.code).map(JSONValue.string)),
+                    "generation_tokens_input": .int(draft.tokensInput), "generation_tokens_output": .int(draft.tokensOutput),
+                    "generation_cost_usd": draft.costUSD.map(JSONValue.double) ?? .null,
                 ]))
     }
 

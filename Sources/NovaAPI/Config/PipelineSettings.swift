@@ -2,23 +2,32 @@ import NovaCore
 import ServiceKit
 
 /// How prompt nodes get their code: `SEMANTIC_CACHE_ENABLED` (default true), `SEMANTIC_CACHE_THRESHOLD` (0.85),
-/// `SEMANTIC_CACHE_TOP_K` (3), `AGENT_MAX_RETRIES` (generation attempts, default 3); the model comes from
-/// ``LLMSettings``.
+/// `SEMANTIC_CACHE_TOP_K` (3), `AGENT_MAX_RETRIES` (generation attempts, default 3), `VALIDATE_OUTPUT_WITH_LLM`
+/// (default false), `EXACT_CACHE_TTL_SECONDS` (default 0: entries never expire) and `EXACT_CACHE_MAX_ENTRIES`
+/// (default 10000, 0: no bound); the model comes from ``LLMSettings``.
 struct PipelineSettings: Sendable {
     var semanticEnabled: Bool
     var threshold: Double
     var topK: Int
     var maxAttempts: Int
+    var validateOutputWithLLM: Bool
+    var exactCache: ExactCachePolicy
 
     init(env: EnvironmentReader) throws {
         semanticEnabled = try env.bool("SEMANTIC_CACHE_ENABLED", default: true)
         threshold = try env.double("SEMANTIC_CACHE_THRESHOLD", default: 0.85, in: 0...1)
         topK = try env.int("SEMANTIC_CACHE_TOP_K", default: 3, in: 1...10)
         maxAttempts = try env.int("AGENT_MAX_RETRIES", default: 3, in: 1...10)
+        validateOutputWithLLM = try env.bool("VALIDATE_OUTPUT_WITH_LLM", default: false)
+        let ttl = try env.int("EXACT_CACHE_TTL_SECONDS", default: 0, in: 0...(10 * 365 * 86_400))
+        let maxEntries = try env.int("EXACT_CACHE_MAX_ENTRIES", default: 10_000, in: 0...100_000_000)
+        exactCache = ExactCachePolicy(ttlSeconds: ttl == 0 ? nil : ttl, maxEntries: maxEntries == 0 ? nil : maxEntries)
     }
 
     /// The pipeline's settings for `model` on the sandbox's Python `runtimeVersion`.
     func pipeline(model: String, runtimeVersion: String) -> CodePipelineSettings {
-        CodePipelineSettings(semanticThreshold: threshold, semanticTopK: topK, maxAttempts: maxAttempts, model: model, runtimeVersion: runtimeVersion)
+        CodePipelineSettings(
+            semanticThreshold: threshold, semanticTopK: topK, maxAttempts: maxAttempts, model: model, runtimeVersion: runtimeVersion,
+            validateOutputWithLLM: validateOutputWithLLM, exactCachePolicy: exactCache)
     }
 }

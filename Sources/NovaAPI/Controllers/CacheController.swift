@@ -4,14 +4,18 @@ import NovaCore
 import ServiceKit
 import Shared
 
-/// Exact code cache administration (contract §3.7): stats, entries, one entry, deletion and cleanup.
+/// Exact code cache administration (contract §3.7): stats (plus the code-source counts), entries, one entry, deletion
+/// and cleanup. Reads first purge what the cache policy no longer keeps (`EXACT_CACHE_TTL_SECONDS`,
+/// `EXACT_CACHE_MAX_ENTRIES`), so an expired entry is never listed.
 struct CacheController<Context: RequestContext>: Sendable {
     let cache: any ExactCodeCacheStore
+    let codeSources: any CodeSourceStatsStore
+    let policy: ExactCachePolicy
     let clock: any WallClock
 
     var routes: RouteCollection<Context> {
         let routes = RouteCollection(context: Context.self)
-        routes.get("/cache/stats") { _, _ in try JSONResponse.make(CacheStatsBody(try await cache.stats())) }
+        routes.get("/cache/stats") { _, _ in try await stats() }
         routes.get("/cache/entries") { request, _ in try await entries(request) }
         routes.get("/cache/entries/{cache_key}") { _, context in try await entry(context) }
         routes.delete("/cache/entries/{cache_key}") { _, context in try await delete(context) }
@@ -19,7 +23,15 @@ struct CacheController<Context: RequestContext>: Sendable {
         return routes
     }
 
+    private func stats() async throws -> Response {
+        _ = try await cache.prune(policy, now: clock.now())
+        var body = CacheStatsBody(try await cache.stats())
+        body.codeSources = CodeSourceStatsBody(try await codeSources.totals())
+        return try JSONResponse.make(body)
+    }
+
     private func entries(_ request: Request) async throws -> Response {
+        _ = try await cache.prune(policy, now: clock.now())
         let limit = min(try request.queryInt("limit", default: 50), 1000)
         let offset = try request.queryInt("offset", default: 0)
         let page = try await cache.entries(limit: limit, offset: offset)
@@ -28,6 +40,7 @@ struct CacheController<Context: RequestContext>: Sendable {
     }
 
     private func entry(_ context: Context) async throws -> Response {
+        _ = try await cache.prune(policy, now: clock.now())
         guard let entry = try await cache.entry(cacheKey: context.parameters.get("cache_key") ?? "") else {
             throw ServiceError(.notFound, "Cache entry not found")
         }

@@ -24,7 +24,7 @@ struct ExecutionWorkers: Service {
         let sandbox = await ProcessSandbox(configuration: sandboxConfiguration)
         let stores = services.stores
         let pipeline = CodePipeline.configured(
-            config: config, exactCache: stores.exactCache, rag: services.rag, sandbox: sandbox,
+            config: config, exactCache: stores.exactCache, stats: stores.codeSources, rag: services.rag, sandbox: sandbox,
             runtimeVersion: PythonRuntimeVersion.detect(interpreter: sandboxConfiguration.interpreter))
         let runner = WorkflowRunner(
             sandbox: sandbox, promptExecutor: pipeline, executions: stores.executions, clock: services.clock, defaultNetwork: config.sandboxNetwork,

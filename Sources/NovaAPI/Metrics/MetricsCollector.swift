@@ -89,7 +89,8 @@ struct MetricsCollector: Sendable {
         do {
             let stats = try await stores.exactCache.stats()
             return MetricsBody.CacheTotals(
-                totalCachedCodes: stats.totalCachedCodes, totalCacheHits: stats.totalCacheHits, totalCostSavedUsd: stats.totalCostSavedUSD)
+                totalCachedCodes: stats.totalCachedCodes, totalCacheHits: stats.totalCacheHits, totalCostSavedUsd: stats.totalCostSavedUSD,
+                codeSources: CodeSourceStatsBody(try await stores.codeSources.totals()))
         } catch {
             return MetricsBody.CacheTotals(totalCachedCodes: 0, totalCacheHits: 0, totalCostSavedUsd: 0, error: "\(error)")
         }

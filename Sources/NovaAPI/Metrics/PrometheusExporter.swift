@@ -34,6 +34,13 @@ final class PrometheusExporter: Sendable {
         gauge("nova_exact_cache_entries", [:], metrics.cache.totalCachedCodes)
         gauge("nova_exact_cache_hits", [:], metrics.cache.totalCacheHits)
         gauge("nova_exact_cache_cost_saved_usd", [:], metrics.cache.totalCostSavedUsd)
+        if let sources = metrics.cache.codeSources {
+            for (source, figures) in sources.bySource { gauge("nova_prompt_nodes", ["source": source], figures.nodes) }
+            gauge("nova_code_cache_hit_rate", [:], sources.hitRate)
+            gauge("nova_generations_avoided", [:], sources.generationsAvoided)
+            gauge("nova_llm_tokens_saved", [:], sources.tokensSaved)
+            gauge("nova_llm_cost_saved_usd", [:], sources.costSavedUsd)
+        }
         return registry.emitToString()
     }
 

@@ -94,21 +94,42 @@ extension NovaOpenAPI {
         ("node_id", nullableString),
     ]
 
+    private static let cacheStatsRequired = [
+        "total_cached_codes", "total_cache_hits", "total_cost_saved_usd", "avg_reuse_per_code", "overall_success_rate", "total_successes",
+        "total_failures", "top_codes",
+    ]
+
     static let cacheSchemas: [String: JSONValue] = [
         "CacheEntry": S.object(cacheEntryMembers),
         "CacheEntryDetail": S.object(cacheEntryMembers + [("generated_code", S.string()), ("original_prompt", S.string())]),
         "CacheEntries": S.object([("total", S.integer()), ("limit", S.integer()), ("offset", S.integer()), ("entries", S.array(S.ref("CacheEntry")))]
         ),
-        "CacheStats": S.object([
-            ("total_cached_codes", S.integer()), ("total_cache_hits", S.integer()), ("total_cost_saved_usd", S.number),
-            ("avg_reuse_per_code", S.number),
-            ("overall_success_rate", S.number), ("total_successes", S.integer()), ("total_failures", S.integer()),
+        "CacheStats": S.object(
+            [
+                ("total_cached_codes", S.integer()), ("total_cache_hits", S.integer()), ("total_cost_saved_usd", S.number),
+                ("avg_reuse_per_code", S.number),
+                ("overall_success_rate", S.number), ("total_successes", S.integer()), ("total_failures", S.integer()),
+                (
+                    "top_codes",
+                    S.array(
+                        S.object([
+                            ("cache_key", S.string()), ("times_reused", S.integer()), ("success_rate", S.number), ("cost_saved_usd", S.number),
+                            ("node_id", nullableString), ("workflow_id", nullableInteger),
+                        ]))
+                ),
+                ("code_sources", S.ref("CodeSourceStats")),
+            ], required: cacheStatsRequired),
+        "CodeSourceStats": S.object([
+            ("total_prompt_nodes", S.integer()), ("generations_avoided", S.integer()), ("hit_rate", S.number), ("tokens_saved", S.integer()),
+            ("cost_saved_usd", S.number), ("tokens_spent", S.integer()), ("cost_spent_usd", S.number),
             (
-                "top_codes",
-                S.array(
-                    S.object([
-                        ("cache_key", S.string()), ("times_reused", S.integer()), ("success_rate", S.number), ("cost_saved_usd", S.number),
-                        ("node_id", nullableString), ("workflow_id", nullableInteger),
+                "by_source",
+                S.object(
+                    [], required: [],
+                    additional: S.object([
+                        ("nodes", S.integer()), ("rate", S.number), ("tokens_input", S.integer()), ("tokens_output", S.integer()),
+                        ("cost_usd", S.number),
+                        ("tokens_saved", S.integer()), ("cost_saved_usd", S.number),
                     ]))
             ),
         ]),

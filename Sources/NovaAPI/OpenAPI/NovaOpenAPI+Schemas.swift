@@ -46,7 +46,12 @@ extension NovaOpenAPI {
             ),
             ("workflows", block([("total_workflows", S.integer()), ("active_workflows", S.integer())])),
             ("database", block([("connected", S.boolean), ("response_time_ms", nullableNumber)])),
-            ("cache", block([("total_cached_codes", S.integer()), ("total_cache_hits", S.integer()), ("total_cost_saved_usd", S.number)])),
+            (
+                "cache",
+                block(
+                    [("total_cached_codes", S.integer()), ("total_cache_hits", S.integer()), ("total_cost_saved_usd", S.number)],
+                    optional: [("code_sources", S.ref("CodeSourceStats"))])
+            ),
         ]),
         "DetailedHealth": S.object([
             ("healthy", S.boolean),
@@ -55,9 +60,9 @@ extension NovaOpenAPI {
         ]),
     ]
 
-    /// A `/metrics` block: its members, plus `error` when it could not be read.
-    private static func block(_ members: [(String, JSONValue)]) -> JSONValue {
-        S.object(members + [("error", S.string())], required: members.map(\.0))
+    /// A `/metrics` block: its members (required), `optional` ones, and `error` when it could not be read.
+    private static func block(_ members: [(String, JSONValue)], optional: [(String, JSONValue)] = []) -> JSONValue {
+        S.object(members + optional + [("error", S.string())], required: members.map(\.0))
     }
 
     private static let workflowSchemas: [String: JSONValue] = [

@@ -16,6 +16,7 @@ enum NovaSchema {
     /// Every migration, oldest first. Append; never edit a released one.
     static let migrations: [Migration] = [
         Migration(version: 1, name: "initial", statements: initial), Migration(version: 2, name: "leases", statements: leases),
+        Migration(version: 3, name: "code_source_stats", statements: codeSourceStats),
     ]
 
     /// The statements of `migration` for SQLite.
@@ -110,5 +111,15 @@ enum NovaSchema {
         "ALTER TABLE executions ADD COLUMN checkpoint TEXT",
         "CREATE INDEX executions_status ON executions (status)",
         "ALTER TABLE tasks ADD COLUMN sealed_job TEXT",
+    ]
+
+    /// Prompt nodes by code source (`exact_hit`, `semantic_hit`, `generated`, `failed`) with tokens and cost spent and
+    /// saved, for `/metrics` and `/cache/stats`.
+    private static let codeSourceStats = [
+        """
+        CREATE TABLE code_source_stats (
+            code_source TEXT PRIMARY KEY, nodes BIGINT NOT NULL, tokens_input BIGINT NOT NULL, tokens_output BIGINT NOT NULL,
+            cost_usd DOUBLE PRECISION NOT NULL, tokens_saved BIGINT NOT NULL, cost_saved_usd DOUBLE PRECISION NOT NULL)
+        """
     ]
 }

@@ -13,6 +13,6 @@ extension NovaStores {
         return NovaStores(
             workflows: SQLWorkflowStore(db: db), clients: SQLClientStore(db: db), schemas: SQLDatabaseSchemaStore(db: db),
             executions: SQLExecutionStore(db: db), tasks: SQLTaskStore(db: db), exactCache: SQLExactCodeCacheStore(db: db),
-            breakers: SQLCircuitBreakerStateStore(db: db))
+            breakers: SQLCircuitBreakerStateStore(db: db), codeSources: SQLCodeSourceStatsStore(db: db))
     }
 }

@@ -84,6 +84,22 @@ struct SQLExactCodeCacheStore: ExactCodeCacheStore {
         try await db.write("DELETE FROM code_cache WHERE COALESCE(last_used_at, created_at) < ? RETURNING id", [time]).count
     }
 
+    func prune(createdBefore cutoff: Date?, keepingAtMost maxEntries: Int?) async throws -> Int {
+        var deleted = 0
+        if let cutoff {
+            deleted += try await db.write("DELETE FROM code_cache WHERE created_at < ? RETURNING id", [cutoff]).count
+        }
+        if let maxEntries {
+            deleted += try await db.write(
+                """
+                DELETE FROM code_cache WHERE id NOT IN (
+                    SELECT id FROM code_cache ORDER BY COALESCE(last_used_at, created_at) DESC, id DESC LIMIT ?) RETURNING id
+                """, [maxEntries]
+            ).count
+        }
+        return deleted
+    }
+
     private static func entry(_ row: SQLRow) throws -> ExactCacheEntry {
         ExactCacheEntry(
             id: try row.int("id"), cacheKey: try row.text("cache_key"), taskHash: try row.text("task_hash"),

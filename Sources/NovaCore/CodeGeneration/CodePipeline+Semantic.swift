@@ -4,7 +4,9 @@ extension CodePipeline {
     /// The semantic lookup: one search, then candidates above the threshold in score order whose required keys are
     /// available, each run and validated; the first valid one wins, is reported and copied to the exact cache.
     /// Returns the hit, if any, and the `semantic_cache_search` record (nil when the semantic cache is off).
-    func semanticHit(_ request: PromptNodeRequest, prompt: String, schema: InputSchema, key: String?) async -> (hit: PromptNodeOutcome?, record: JSONValue?) {
+    func semanticHit(
+        _ request: PromptNodeRequest, prompt: String, schema: InputSchema, key: String?, trace: inout NodeTrace
+    ) async -> (hit: PromptNodeOutcome?, record: JSONValue?) {
         guard let semantic else { return (nil, nil) }
         let started = timer.now
         let query = SearchText.make(prompt: prompt, inputSchema: schema.types)
@@ -30,9 +32,12 @@ extension CodePipeline {
             record["fallback_reason"] = .string(reason)
             record["search_error"] = .string(message)
             record["search_time_ms"] = .double(elapsed(since: started))
+            trace.cacheLookupMs += elapsed(since: started)
             return (nil, .object(record))
         }
         record["search_time_ms"] = .double(elapsed(since: started))
+        trace.cacheLookupMs += elapsed(since: started)
+        trace.similarityScore = results.map(\.score).max()
         record["all_results"] = .array(results.map(Self.summary))
         let candidates = Array(results.filter { $0.score >= settings.semanticThreshold }.prefix(settings.semanticTopK))
         record["results_above_threshold"] = .array(candidates.map(Self.summary))
@@ -40,6 +45,7 @@ extension CodePipeline {
         for candidate in candidates {
             guard Set(candidate.requiredKeys).isSubset(of: allAvailable) else { continue }
             let run = await CodeRun.run(candidate.code, for: request, sandbox: sandbox, clock: timer)
+            trace.executionMs += run.milliseconds
             await semantic.report(id: candidate.id, success: run.updates != nil)
             guard let updates = run.updates else {
                 reason = run.outputRejected ? "output_validation_failed" : "execution_failed"
@@ -48,23 +54,33 @@ extension CodePipeline {
             record["cache_hit"] = true
             record["selected_match"] = Self.summary(candidate)
             if let key {
-                _ = try? await exactCache.insertIfAbsent(
+                await saveExact(
                     ExactCacheDraft(
                         cacheKey: key, taskHash: ExactCacheKey.taskHash(prompt: prompt), generatedCode: candidate.code, model: "semantic_cache",
-                        originalPrompt: prompt, workflowID: request.workflowID, nodeID: request.node.id, executionTimeMs: run.milliseconds),
-                    at: wallClock.now())
+                        originalPrompt: prompt, workflowID: request.workflowID, nodeID: request.node.id, costUSD: candidate.generationCostUSD,
+                        tokensInput: candidate.generationTokensInput, tokensOutput: candidate.generationTokensOutput,
+                        executionTimeMs: run.milliseconds))
             }
+            trace.source = .semanticHit
+            trace.similarityScore = candidate.score
+            trace.model = "semantic_cache"
+            trace.costUSD = 0
+            trace.tokensSaved = (candidate.generationTokensInput ?? 0) + (candidate.generationTokensOutput ?? 0)
+            trace.costSavedUSD = candidate.generationCostUSD
             let metadata: JSONValue = .object([
                 "code_source": "semantic_hit", "model": "semantic_cache", "generated_code": .string(candidate.code), "from_semantic_cache": true,
                 "semantic_cache_search": .object(record),
                 "_cache_metadata": .object([
                     "cache_hit": true, "cache_type": "semantic", "similarity_score": .double(candidate.score),
-                    "matched_action": .string(candidate.nodeAction), "cost_saved_usd": .null,
+                    "matched_action": .string(candidate.nodeAction),
+                    "cost_saved_usd": candidate.generationCostUSD.map(JSONValue.double) ?? .null,
                 ]),
                 "_execution_metadata": run.executionMetadata,
-                "timings": .object(["total_ms": .double(elapsed(since: started)), "execution_ms": .double(run.milliseconds)]),
             ])
-            return (PromptNodeOutcome(updates: updates, error: nil, code: candidate.code, aiMetadata: request.redactor.redactValues(metadata), steps: []), nil)
+            return (
+                PromptNodeOutcome(updates: updates, error: nil, code: candidate.code, aiMetadata: request.redactor.redactValues(metadata), steps: []),
+                nil
+            )
         }
         record["fallback_reason"] = .string(reason)
         return (nil, .object(record))

@@ -6,23 +6,29 @@ import NovaJSON
 package struct CodePipeline: PromptNodeExecutor {
     let exactCache: any ExactCodeCacheStore
     let semantic: (any SemanticCodeSource)?
+    let documentation: (any DocumentationSource)?
     let llm: (any LLMProvider)?
     let sandbox: any Sandbox
     let syntax: any PythonSyntaxChecker
+    let stats: (any CodeSourceStatsStore)?
     let settings: CodePipelineSettings
     let wallClock: any WallClock
     let timer = ContinuousClock()
 
-    /// Creates the pipeline; `semantic` nil disables the semantic cache, `llm` nil disables generation.
+    /// Creates the pipeline; `semantic` nil disables the semantic cache, `documentation` nil the documentation snippets,
+    /// `llm` nil generation, `stats` nil the code-source statistics.
     package init(
-        exactCache: any ExactCodeCacheStore, semantic: (any SemanticCodeSource)?, llm: (any LLMProvider)?, sandbox: any Sandbox,
-        syntax: any PythonSyntaxChecker, settings: CodePipelineSettings, wallClock: any WallClock
+        exactCache: any ExactCodeCacheStore, semantic: (any SemanticCodeSource)?, documentation: (any DocumentationSource)?, llm: (any LLMProvider)?,
+        sandbox: any Sandbox, syntax: any PythonSyntaxChecker, stats: (any CodeSourceStatsStore)?, settings: CodePipelineSettings,
+        wallClock: any WallClock
     ) {
         self.exactCache = exactCache
         self.semantic = semantic
+        self.documentation = documentation
         self.llm = llm
         self.sandbox = sandbox
         self.syntax = syntax
+        self.stats = stats
         self.settings = settings
         self.wallClock = wallClock
     }
@@ -31,12 +37,27 @@ package struct CodePipeline: PromptNodeExecutor {
         guard let prompt = request.node.prompt, !prompt.isEmpty else {
             return PromptNodeOutcome(updates: nil, error: "Node \(request.node.id) has no prompt", code: "", aiMetadata: .object([:]), steps: [])
         }
+        let started = timer.now
+        var trace = NodeTrace()
+        let outcome = await resolve(request, prompt: prompt, trace: &trace)
+        if let stats { try? await stats.record(trace.event) }
+        return outcome.adding(trace.summary(totalMs: elapsed(since: started)))
+    }
+
+    private func resolve(_ request: PromptNodeRequest, prompt: String, trace: inout NodeTrace) async -> PromptNodeOutcome {
         let schema = InputSchema(context: request.context)
         let key = ExactCacheKey.make(prompt: prompt, nodeType: request.node.kind.rawValue, runtimeVersion: settings.runtimeVersion, schema: schema)
-        if let key, let hit = await exactHit(request, key: key) { return hit }
-        let search = await semanticHit(request, prompt: prompt, schema: schema, key: key)
+        if let key, let hit = await exactHit(request, key: key, trace: &trace) { return hit }
+        let search = await semanticHit(request, prompt: prompt, schema: schema, key: key, trace: &trace)
         if let hit = search.hit { return hit }
-        return await generate(request, prompt: prompt, schema: schema, key: key, semanticSearch: search.record)
+        return await generate(request, prompt: prompt, schema: schema, key: key, semanticSearch: search.record, trace: &trace)
+    }
+
+    /// Saves `draft` to the exact cache unless its (workflow, key) exists, then applies the cache's TTL and size bound.
+    func saveExact(_ draft: ExactCacheDraft) async {
+        let now = wallClock.now()
+        _ = try? await exactCache.insertIfAbsent(draft, at: now)
+        _ = try? await exactCache.prune(settings.exactCachePolicy, now: now)
     }
 
     /// Milliseconds since `start`.

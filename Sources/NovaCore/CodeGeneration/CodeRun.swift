@@ -39,7 +39,8 @@ struct CodeRun: Sendable {
             }
         } catch {
             return CodeRun(
-                updates: nil, error: request.redactor.redact("sandbox failure: \(error)"), milliseconds: Self.milliseconds(started.duration(to: clock.now)),
+                updates: nil, error: request.redactor.redact("sandbox failure: \(error)"),
+                milliseconds: Self.milliseconds(started.duration(to: clock.now)),
                 executionMetadata: .object([:]))
         }
     }

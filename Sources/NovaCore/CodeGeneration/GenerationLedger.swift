@@ -1,8 +1,9 @@
 import Foundation
 import NovaJSON
 
-/// What a generation did, attempt by attempt: the chain-of-work steps (contract §3.5 numbering: 3 code_generation,
-/// 4 code_validation, 5 e2b_execution, 6 output_validation), the errors fed back, tokens and cost.
+/// What a generation did, attempt by attempt: the chain-of-work steps (contract §3.5 numbering: 1 input_analysis,
+/// 2 data analysis, 3 code_generation, 4 code_validation, 5 e2b_execution, 6 output_validation), the errors fed back,
+/// tokens, cost and time spent in LLM calls and in the sandbox.
 struct GenerationLedger {
     let model: String
     let provider: String
@@ -13,6 +14,16 @@ struct GenerationLedger {
     private(set) var tokensInput = 0
     private(set) var tokensOutput = 0
     private var cost: Double?
+    /// Milliseconds spent waiting for the LLM.
+    private(set) var llmMilliseconds = 0.0
+    /// Milliseconds spent running code in the sandbox.
+    private(set) var sandboxMilliseconds = 0.0
+    /// `input_analysis` and `data_analysis` of `ai_metadata`, set by the analysis stages.
+    var analysis: [String: JSONValue] = [:]
+    /// `doc_chunks` and `documentation_search` of `ai_metadata`, set before the first attempt.
+    var documentation: [String: JSONValue] = [:]
+    /// The documentation search as a tool call (contract §3.5 `tool_calls`), on the first `code_generation` step.
+    var documentationCall: JSONValue?
 
     init(model: String, provider: String, wallClock: any WallClock) {
         self.model = model
@@ -25,38 +36,73 @@ struct GenerationLedger {
 
     /// Tokens and cost for `ai_metadata`.
     var costs: [String: JSONValue] {
-        ["tokens_input": .int(tokensInput), "tokens_output": .int(tokensOutput), "cost_usd": cost.map(JSONValue.double) ?? .null, "model": .string(model)]
+        [
+            "tokens_input": .int(tokensInput), "tokens_output": .int(tokensOutput), "cost_usd": cost.map(JSONValue.double) ?? .null,
+            "model": .string(model),
+        ]
+    }
+
+    /// Adds a step.
+    mutating func append(_ record: ChainStepRecord) {
+        steps.append(record)
+    }
+
+    /// Adds an error fed back to the model.
+    mutating func appendError(stage: String, error: String, attempt: Int, code: String?) {
+        var members: [String: JSONValue] = ["stage": .string(stage), "error": .string(error), "attempt": .int(attempt)]
+        if let code { members["failed_code"] = .string(code) }
+        errors.append(.object(members))
+    }
+
+    /// Counts one LLM call's tokens, cost and time; returns the call's cost (nil when the price is unknown).
+    mutating func countCall(_ response: LLMResponse, milliseconds: Double) -> Double? {
+        tokensInput += response.inputTokens
+        tokensOutput += response.outputTokens
+        llmMilliseconds += milliseconds
+        let callCost = ModelPrices.costUSD(model: response.model, inputTokens: response.inputTokens, outputTokens: response.outputTokens)
+        if let callCost { cost = (cost ?? 0) + callCost }
+        return callCost
+    }
+
+    /// Counts time waiting for an LLM call that failed.
+    mutating func countFailedCall(milliseconds: Double) {
+        llmMilliseconds += milliseconds
+    }
+
+    /// Counts time in the sandbox.
+    mutating func countSandbox(milliseconds: Double) {
+        sandboxMilliseconds += milliseconds
     }
 
     mutating func generationFailed(attempt: Int, error: String, milliseconds: Double) {
         attempts = attempt
-        errors.append(.object(["stage": "code_generation", "error": .string(error), "attempt": .int(attempt)]))
+        countFailedCall(milliseconds: milliseconds)
+        appendError(stage: "code_generation", error: error, attempt: attempt, code: nil)
         steps.append(step(3, "code_generation", "CodeGenerator", attempt: attempt, status: "failed", error: error, milliseconds: milliseconds))
     }
 
     mutating func generated(attempt: Int, code: String, response: LLMResponse, milliseconds: Double) {
         attempts = attempt
-        tokensInput += response.inputTokens
-        tokensOutput += response.outputTokens
-        let callCost = ModelPrices.costUSD(model: response.model, inputTokens: response.inputTokens, outputTokens: response.outputTokens)
-        if let callCost { cost = (cost ?? 0) + callCost }
         var record = step(3, "code_generation", "CodeGenerator", attempt: attempt, status: "success", error: nil, milliseconds: milliseconds)
+        record.costUSD = countCall(response, milliseconds: milliseconds)
+        if attempt == 1, let documentationCall { record.toolCalls = .array([documentationCall]) }
         record.generatedCode = code
         record.modelUsed = response.model
         record.tokensInput = response.inputTokens
         record.tokensOutput = response.outputTokens
-        record.costUSD = callCost
         steps.append(record)
     }
 
     mutating func checked(attempt: Int, code: String, problem: String?) {
-        if let problem {
-            errors.append(.object(["stage": "code_validation", "error": .string(problem), "attempt": .int(attempt), "failed_code": .string(code)]))
-        }
-        steps.append(step(4, "code_validation", "CodeValidator", attempt: attempt, status: problem == nil ? "success" : "failed", error: problem, milliseconds: 0))
+        if let problem { appendError(stage: "code_validation", error: problem, attempt: attempt, code: code) }
+        steps.append(
+            step(
+                4, "code_validation", "CodeValidator", attempt: attempt, status: problem == nil ? "success" : "failed", error: problem,
+                milliseconds: 0))
     }
 
     mutating func ran(attempt: Int, code: String, run: CodeRun) {
+        countSandbox(milliseconds: run.milliseconds)
         let executed = run.updates != nil || run.outputRejected
         var execution = step(
             5, "e2b_execution", "E2BExecutor", attempt: attempt, status: executed ? "success" : "failed", error: executed ? nil : run.error,
@@ -66,30 +112,35 @@ struct GenerationLedger {
         steps.append(execution)
         if executed {
             steps.append(
-                step(6, "output_validation", "OutputValidator", attempt: attempt, status: run.updates != nil ? "success" : "failed", error: run.error, milliseconds: 0))
+                step(
+                    6, "output_validation", "OutputValidator", attempt: attempt, status: run.updates != nil ? "success" : "failed", error: run.error,
+                    milliseconds: 0))
         }
-        if let error = run.error {
-            let stage = executed ? "output_validation" : "e2b_execution"
-            errors.append(.object(["stage": .string(stage), "error": .string(error), "attempt": .int(attempt), "failed_code": .string(code)]))
-        }
+        if let error = run.error { appendError(stage: executed ? "output_validation" : "e2b_execution", error: error, attempt: attempt, code: code) }
     }
 
     /// `ai_metadata` of a successful generation (contract §4.6).
     func metadata(code: String, key: String?, semanticSearch: JSONValue?, execution: JSONValue, totalMs: Double) -> JSONValue {
         var metadata: [String: JSONValue] = [
             "code_source": "generated", "generated_code": .string(code), "attempts": .int(attempts), "errors": .array(errors),
-            "code_generation": .object(["code": .string(code), "model": .string(model), "provider": .string(provider), "tool_calls": .array([])]),
+            "code_generation": .object([
+                "code": .string(code), "model": .string(model), "provider": .string(provider),
+                "tool_calls": .array(documentationCall.map { [$0] } ?? []),
+            ]),
             "total_time_ms": .double(totalMs), "_execution_metadata": execution,
             "_cache_metadata": .object([
                 "cache_hit": false, "cache_key": key.map { .string(CodePipeline.shortKey($0)) } ?? .null, "saved_for_future": .bool(key != nil),
             ]),
         ]
         metadata.merge(costs) { $1 }
+        metadata.merge(analysis) { $1 }
+        metadata.merge(documentation) { $1 }
         if let semanticSearch { metadata["semantic_cache_search"] = semanticSearch }
         return .object(metadata)
     }
 
-    private func step(_ number: Int, _ name: String, _ agent: String, attempt: Int, status: String, error: String?, milliseconds: Double) -> ChainStepRecord {
+    /// A step record of this generation.
+    func step(_ number: Int, _ name: String, _ agent: String, attempt: Int, status: String, error: String?, milliseconds: Double) -> ChainStepRecord {
         ChainStepRecord(
             stepNumber: number, stepName: name, agentName: agent, attemptNumber: attempt, modelUsed: number == 3 ? model : nil, status: status,
             errorMessage: error, executionTimeMs: milliseconds, timestamp: wallClock.now())

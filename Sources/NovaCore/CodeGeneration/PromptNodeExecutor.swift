@@ -24,7 +24,8 @@ package struct PromptNodeRequest: Sendable {
     package let redactor: SecretRedactor
 
     /// Creates the request.
-    package init(node: GraphNode, context: [String: JSONValue], workflowID: Int, executionID: Int, network: SandboxNetwork, redactor: SecretRedactor) {
+    package init(node: GraphNode, context: [String: JSONValue], workflowID: Int, executionID: Int, network: SandboxNetwork, redactor: SecretRedactor)
+    {
         self.node = node
         self.context = context
         self.workflowID = workflowID

@@ -23,14 +23,26 @@ package struct SemanticCandidate: Sendable, Equatable {
     package let requiredKeys: [String]
     /// The node the code was written for.
     package let nodeAction: String
+    /// Prompt tokens of the generation that wrote it, when recorded (not for seed code).
+    package let generationTokensInput: Int?
+    /// Completion tokens of that generation.
+    package let generationTokensOutput: Int?
+    /// USD of that generation.
+    package let generationCostUSD: Double?
 
     /// Creates the candidate.
-    package init(id: String, code: String, score: Double, requiredKeys: [String], nodeAction: String) {
+    package init(
+        id: String, code: String, score: Double, requiredKeys: [String], nodeAction: String, generationTokensInput: Int? = nil,
+        generationTokensOutput: Int? = nil, generationCostUSD: Double? = nil
+    ) {
         self.id = id
         self.code = code
         self.score = score
         self.requiredKeys = requiredKeys
         self.nodeAction = nodeAction
+        self.generationTokensInput = generationTokensInput
+        self.generationTokensOutput = generationTokensOutput
+        self.generationCostUSD = generationCostUSD
     }
 }
 
@@ -46,13 +58,25 @@ package struct SemanticSaveDraft: Sendable, Equatable {
     package let nodeID: String
     /// The workflow.
     package let workflowID: Int
+    /// Prompt tokens the generation spent.
+    package let tokensInput: Int
+    /// Completion tokens the generation spent.
+    package let tokensOutput: Int
+    /// USD the generation cost, nil when the model's price is unknown.
+    package let costUSD: Double?
 
     /// Creates the draft.
-    package init(prompt: String, schema: InputSchema, code: String, nodeID: String, workflowID: Int) {
+    package init(
+        prompt: String, schema: InputSchema, code: String, nodeID: String, workflowID: Int, tokensInput: Int = 0, tokensOutput: Int = 0,
+        costUSD: Double? = nil
+    ) {
         self.prompt = prompt
         self.schema = schema
         self.code = code
         self.nodeID = nodeID
         self.workflowID = workflowID
+        self.tokensInput = tokensInput
+        self.tokensOutput = tokensOutput
+        self.costUSD = costUSD
     }
 }

@@ -60,4 +60,11 @@ extension ExactCacheEntry {
         default: left.id > right.id
         }
     }
+
+    /// The order of least-recently-used eviction, kept entries first: last successful reuse — or creation when never
+    /// reused — newest first, then newest id.
+    package static func mostRecentlyUsedOrSavedFirst(_ left: ExactCacheEntry, _ right: ExactCacheEntry) -> Bool {
+        let (l, r) = (left.lastUsedAt ?? left.createdAt, right.lastUsedAt ?? right.createdAt)
+        return l != r ? l > r : left.id > right.id
+    }
 }

@@ -21,4 +21,7 @@ package protocol ExactCodeCacheStore: Sendable {
     func delete(cacheKey: String) async throws -> Int
     /// Deletes entries whose last use — or creation, when never used (D25) — is before `time`; returns how many.
     func deleteUnused(since time: Date) async throws -> Int
+    /// Deletes entries saved before `cutoff` (when given), then, beyond `maxEntries` (when given), the least recently
+    /// used: last successful reuse, or creation when never reused, oldest first. Returns how many were deleted.
+    func prune(createdBefore cutoff: Date?, keepingAtMost maxEntries: Int?) async throws -> Int
 }

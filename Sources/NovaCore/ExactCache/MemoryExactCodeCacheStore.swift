@@ -61,6 +61,16 @@ package actor MemoryExactCodeCacheStore: ExactCodeCacheStore {
         deleteWhere { ($0.lastUsedAt ?? $0.createdAt) < time }
     }
 
+    /// Deletes entries saved before `cutoff`, then the least recently used beyond `maxEntries`; returns how many.
+    package func prune(createdBefore cutoff: Date?, keepingAtMost maxEntries: Int?) -> Int {
+        var deleted = cutoff.map { cutoff in deleteWhere { $0.createdAt < cutoff } } ?? 0
+        if let maxEntries, rows.count > maxEntries {
+            let keep = Set(rows.values.sorted(by: ExactCacheEntry.mostRecentlyUsedOrSavedFirst).prefix(maxEntries).map(\.id))
+            deleted += deleteWhere { !keep.contains($0.id) }
+        }
+        return deleted
+    }
+
     /// Deletes the entries of a workflow (the cascade of a workflow deletion).
     package func deleteAll(workflowID: Int) {
         _ = deleteWhere { $0.workflowID == workflowID }

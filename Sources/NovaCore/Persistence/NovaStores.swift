@@ -14,12 +14,15 @@ package struct NovaStores: Sendable {
     package let exactCache: any ExactCodeCacheStore
     /// Shared circuit-breaker states.
     package let breakers: any CircuitBreakerStateStore
+    /// Prompt nodes by code source.
+    package let codeSources: any CodeSourceStatsStore
 
     /// Bundles the stores.
     package init(
         workflows: any WorkflowStore, clients: any ClientStore, schemas: any DatabaseSchemaStore, executions: any ExecutionStore,
         tasks: any TaskStore,
-        exactCache: any ExactCodeCacheStore, breakers: any CircuitBreakerStateStore
+        exactCache: any ExactCodeCacheStore, breakers: any CircuitBreakerStateStore,
+        codeSources: any CodeSourceStatsStore
     ) {
         self.workflows = workflows
         self.clients = clients
@@ -28,6 +31,7 @@ package struct NovaStores: Sendable {
         self.tasks = tasks
         self.exactCache = exactCache
         self.breakers = breakers
+        self.codeSources = codeSources
     }
 
     /// Empty in-memory stores whose deletions cascade like the database's.
@@ -37,6 +41,7 @@ package struct NovaStores: Sendable {
         let schemas = MemoryDatabaseSchemaStore()
         return NovaStores(
             workflows: MemoryWorkflowStore(executions: executions, exactCache: exactCache), clients: MemoryClientStore(schemas: schemas),
-            schemas: schemas, executions: executions, tasks: MemoryTaskStore(), exactCache: exactCache, breakers: MemoryCircuitBreakerStateStore())
+            schemas: schemas, executions: executions, tasks: MemoryTaskStore(), exactCache: exactCache, breakers: MemoryCircuitBreakerStateStore(),
+            codeSources: MemoryCodeSourceStatsStore())
     }
 }

@@ -51,11 +51,13 @@ package struct CacheStatsBody: Codable, Sendable, Equatable {
     package var totalFailures: Int
     /// Up to 10, most reused first.
     package var topCodes: [CacheTopCodeBody]
+    /// (new) Prompt nodes by code source, generations avoided, tokens and cost saved.
+    package var codeSources: CodeSourceStatsBody?
 
     /// Creates the body.
     package init(
         totalCachedCodes: Int, totalCacheHits: Int, totalCostSavedUsd: Double, avgReusePerCode: Double, overallSuccessRate: Double,
-        totalSuccesses: Int, totalFailures: Int, topCodes: [CacheTopCodeBody]
+        totalSuccesses: Int, totalFailures: Int, topCodes: [CacheTopCodeBody], codeSources: CodeSourceStatsBody? = nil
     ) {
         self.totalCachedCodes = totalCachedCodes
         self.totalCacheHits = totalCacheHits
@@ -65,6 +67,7 @@ package struct CacheStatsBody: Codable, Sendable, Equatable {
         self.totalSuccesses = totalSuccesses
         self.totalFailures = totalFailures
         self.topCodes = topCodes
+        self.codeSources = codeSources
     }
 
     enum CodingKeys: String, CodingKey {
@@ -76,6 +79,7 @@ package struct CacheStatsBody: Codable, Sendable, Equatable {
         case totalSuccesses = "total_successes"
         case totalFailures = "total_failures"
         case topCodes = "top_codes"
+        case codeSources = "code_sources"
     }
 }
 

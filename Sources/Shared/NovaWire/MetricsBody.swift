@@ -181,14 +181,19 @@ package struct MetricsBody: Codable, Sendable, Equatable {
         package var totalCacheHits: Int
         /// Cost of the generations the hits avoided.
         package var totalCostSavedUsd: Double
+        /// (new) Prompt nodes by code source, generations avoided, tokens and cost saved.
+        package var codeSources: CodeSourceStatsBody?
         /// Why the block could not be read.
         package var error: String?
 
         /// Creates the block.
-        package init(totalCachedCodes: Int, totalCacheHits: Int, totalCostSavedUsd: Double, error: String? = nil) {
+        package init(
+            totalCachedCodes: Int, totalCacheHits: Int, totalCostSavedUsd: Double, codeSources: CodeSourceStatsBody? = nil, error: String? = nil
+        ) {
             self.totalCachedCodes = totalCachedCodes
             self.totalCacheHits = totalCacheHits
             self.totalCostSavedUsd = totalCostSavedUsd
+            self.codeSources = codeSources
             self.error = error
         }
 
@@ -197,6 +202,7 @@ package struct MetricsBody: Codable, Sendable, Equatable {
             case totalCachedCodes = "total_cached_codes"
             case totalCacheHits = "total_cache_hits"
             case totalCostSavedUsd = "total_cost_saved_usd"
+            case codeSources = "code_sources"
         }
     }
 }

@@ -54,6 +54,20 @@ struct PromptWorkflowTests {
                     }
                     #expect(sources == ["generated", "exact_hit"])
                     #expect(fake.requests.count == 1)
+                    let generationCost = try #require(ModelPrices.costUSD(model: "claude-sonnet-4-5", inputTokens: 200, outputTokens: 50))
+                    let (_, metrics) = try await client.call(.get, "/metrics")
+                    let counted = try #require(metrics?["cache"]?["code_sources"])
+                    #expect(counted["total_prompt_nodes"] == 2)
+                    #expect(counted["generations_avoided"] == 1)
+                    #expect(counted["hit_rate"]?.number == 0.5)
+                    #expect(counted["by_source"]?["generated"]?["nodes"] == 1)
+                    #expect(counted["by_source"]?["exact_hit"]?["nodes"] == 1)
+                    #expect(counted["by_source"]?["exact_hit"]?["rate"]?.number == 0.5)
+                    #expect(counted["tokens_saved"] == 250)
+                    #expect(counted["tokens_spent"] == 250)
+                    #expect(abs((counted["cost_saved_usd"]?.number ?? 0) - generationCost) < 1e-12)
+                    let (_, stats) = try await client.call(.get, "/cache/stats")
+                    #expect(stats?["code_sources"] == counted)
                 }
             }
             for body in fake.requests { #expect(!body.contains(canary)) }

@@ -81,4 +81,17 @@ struct CacheRouteTests {
             #expect(try await client.call(.delete, "/cache/cleanup?days_old=-1").0 == .unprocessableContent)
         }
     }
+
+    @Test("with EXACT_CACHE_TTL_SECONDS set, expired entries are purged before the routes answer", arguments: Backend.available)
+    func expiry(backend: Backend) async throws {
+        try await NovaApp.run(try await seeded(backend), ["EXACT_CACHE_TTL_SECONDS": String(30 * 86_400)]) { client in
+            let (_, listing) = try await client.call(.get, "/cache/entries")
+            #expect(listing?["total"] == .int(1))
+            #expect(try await client.call(.get, "/cache/entries/" + String(repeating: "b", count: 64)).0 == .notFound)
+            let (_, stats) = try await client.call(.get, "/cache/stats")
+            #expect(stats?["total_cached_codes"] == .int(1))
+            #expect(stats?["code_sources"]?["total_prompt_nodes"] == .int(0))
+            #expect(stats?["code_sources"]?["by_source"]?["exact_hit"]?["nodes"] == .int(0))
+        }
+    }
 }

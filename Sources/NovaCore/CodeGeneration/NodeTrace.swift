@@ -1,0 +1,55 @@
+import NovaJSON
+
+/// What the pipeline did for one prompt node, gathered along the way: where the code came from, similarity, attempts,
+/// model, tokens and cost spent and saved, and time per phase. It becomes the common fields of the entry's
+/// `ai_metadata` and the node's ``CodeSourceEvent``.
+struct NodeTrace {
+    var source = CodeSource.failed
+    /// Semantic similarity of the hit, or of the best search result when the node was generated.
+    var similarityScore: Double?
+    var attempts = 0
+    var model: String?
+    var tokensInput = 0
+    var tokensOutput = 0
+    var costUSD: Double?
+    /// Tokens and cost recorded for the generation a hit avoided.
+    var tokensSaved = 0
+    var costSavedUSD: Double?
+    var cacheLookupMs = 0.0
+    var documentationMs = 0.0
+    var generationMs = 0.0
+    var executionMs = 0.0
+
+    /// The node's statistics event.
+    var event: CodeSourceEvent {
+        CodeSourceEvent(
+            source: source, tokensInput: tokensInput, tokensOutput: tokensOutput, costUSD: costUSD ?? 0, tokensSaved: tokensSaved,
+            costSavedUSD: costSavedUSD ?? 0)
+    }
+
+    /// The `ai_metadata` fields every prompt node carries.
+    func summary(totalMs: Double) -> [String: JSONValue] {
+        var fields: [String: JSONValue] = [
+            "code_source": .string(source == .failed ? CodeSource.generated.rawValue : source.rawValue),
+            "similarity_score": similarityScore.map(JSONValue.double) ?? .null, "attempts": .int(attempts),
+            "model": model.map(JSONValue.string) ?? .null, "tokens_input": .int(tokensInput), "tokens_output": .int(tokensOutput),
+            "cost_usd": costUSD.map(JSONValue.double) ?? .null,
+            "timings": .object([
+                "cache_lookup_ms": .double(cacheLookupMs), "documentation_ms": .double(documentationMs), "generation_ms": .double(generationMs),
+                "execution_ms": .double(executionMs), "total_ms": .double(totalMs),
+            ]),
+        ]
+        if source.isHit {
+            fields["generation_avoided"] = .object(["tokens": .int(tokensSaved), "cost_usd": costSavedUSD.map(JSONValue.double) ?? .null])
+        }
+        return fields
+    }
+}
+
+extension PromptNodeOutcome {
+    /// This outcome with `fields` set in its `ai_metadata` (numbers and names only: nothing to redact).
+    func adding(_ fields: [String: JSONValue]) -> PromptNodeOutcome {
+        let metadata = (aiMetadata.objectValue ?? [:]).merging(fields) { $1 }
+        return PromptNodeOutcome(updates: updates, error: error, code: code, aiMetadata: .object(metadata), steps: steps)
+    }
+}
