@@ -89,7 +89,8 @@ struct DeploymentFilesTests {
             #expect(try await Self.status(of: url.path, on: Self.executable(of: service)) == 200, "\(name) answers \(url.path) with an error")
         }
         for name in ["nova-api", "nova-worker"] {
-            let rag = try #require(URL(string: Self.environment(of: try #require(services[name]))["RAG_SERVICE_URL"] ?? ""))
+            let service = try #require(services[name])
+            let rag = try #require(URL(string: Self.environment(of: service)["RAG_SERVICE_URL"] ?? ""))
             #expect(rag.absoluteString == "http://nova-rag:8001")
             #expect(rag.port == listenPorts["nova-rag"], "\(name) calls nova-rag on \(rag), which listens on \(listenPorts["nova-rag"] ?? 0)")
         }
@@ -112,7 +113,9 @@ struct DeploymentFilesTests {
             let healthcheck = try #require(stage.split(separator: "\n").first { $0.hasPrefix("HEALTHCHECK") }.map(String.init), "\(file)")
             let path = try #require(healthcheck.firstMatch(of: #/\$\{PORT\}(/[a-z/]*)/#)?.1, "\(file) health check does not use ${PORT}")
             #expect(try await Self.status(of: String(path), on: executable) == 200)
-            let command = try #require(JSONValue(jsonText: Self.instruction("CMD", in: stage) ?? "")?.arrayValue?.compactMap(\.stringValue))
+            let cmd = Self.instruction("CMD", in: stage) ?? ""
+            let words = JSONValue(jsonText: cmd)?.arrayValue?.compactMap(\.stringValue)
+            let command = try #require(words, "\(file) CMD \(cmd) is not a JSON array")
             #expect(command.first == executable.rawValue, "\(file) CMD \(command)")
             #expect(Self.parsedSubcommand(executable, Array(command.dropFirst())) != nil, "\(file) CMD \(command) is not a command of \(executable.rawValue)")
         }

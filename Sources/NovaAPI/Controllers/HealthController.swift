@@ -20,6 +20,7 @@ struct HealthController<Context: RequestContext>: Sendable {
 
     private func components() async throws -> Response {
         let sandbox = await monitor.sandbox
+        let sandboxReason: String? = if case .degraded(let reason)? = sandbox { reason } else { nil }
         let document = NovaComponents(
             database: await monitor.databaseState(),
             e2b: config.e2bConfigured ? "configured" : "not_configured",
@@ -28,7 +29,7 @@ struct HealthController<Context: RequestContext>: Sendable {
             redis: config.redis == nil ? "not_configured" : "configured",
             ragService: config.ragServiceURL == nil ? "not_configured" : "configured",
             sandbox: sandbox?.name ?? "not_running",
-            sandboxReason: if case .degraded(let reason)? = sandbox { reason } else { nil }
+            sandboxReason: sandboxReason
         )
         return try JSONResponse.make(document)
     }
