@@ -13,7 +13,7 @@
 # Needs NOVA_SANDBOX_VENV (default ./data/sandbox-venv, made by scripts/setup-sandbox.sh): the image has one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/lib/servers.sh
+source scripts/lib/packages.sh
 
 bin="$(cd "${1:?usage: scripts/release-check.sh <release bin folder>}" && pwd)"
 venv="$(cd "${NOVA_SANDBOX_VENV:-data/sandbox-venv}" 2>/dev/null && pwd)" || {
