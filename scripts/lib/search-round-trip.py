@@ -1,7 +1,7 @@
 """One search through nova, against running nova and nova-rag (scripts/release-check.sh).
 
-Saves a node's code in nova-rag's semantic cache (POST /code/save), then runs a workflow whose prompt node has the
-same prompt in nova: nova searches nova-rag (POST /code/search), takes the hit, runs its code in the sandbox and
+Creates a workflow with one prompt node in nova, saves code for that prompt and workflow in nova-rag's semantic cache
+(POST /code/save; a search names its workflow and sees only that workflow's entries), then runs the workflow in nova: nova searches nova-rag (POST /code/search), takes the hit, runs its code in the sandbox and
 records `code_source: semantic_hit`. No LLM key is configured, so only that search can produce the result.
 Exits non-zero, saying why, when any step fails.
 """
@@ -31,14 +31,6 @@ def call(base, key, method, path, body=None):
         sys.exit(f"{method} {base}{path}: HTTP {error.code}: {error.read().decode(errors='replace')}")
 
 
-saved = call(rag, rag_key, "POST", "/code/save", {
-    "ai_description": PROMPT, "input_schema": {"amounts_text": "str"}, "code": CODE, "node_action": "sum_amounts",
-    "node_description": PROMPT[:100], "metadata": {"success_count": 1, "libraries_used": ["json"], "required_keys": ["amounts_text"]},
-})
-if not saved.get("success"):
-    sys.exit(f"nova-rag did not save the code: {saved}")
-print(f"nova-rag  POST /code/save → {saved['id']}")
-
 graph = {
     "nodes": [
         {"id": "start", "type": "start"},
@@ -48,6 +40,15 @@ graph = {
     "edges": [{"from": "start", "to": "sum_amounts"}, {"from": "sum_amounts", "to": "end"}],
 }
 workflow = call(nova, nova_key, "POST", "/workflows", {"name": f"release check {time.time()}", "graph_definition": graph})
+saved = call(rag, rag_key, "POST", "/code/save", {
+    "ai_description": PROMPT, "input_schema": {"amounts_text": "str"}, "code": CODE, "node_action": "sum_amounts",
+    "node_description": PROMPT[:100], "workflow_id": workflow["id"],
+    "metadata": {"success_count": 1, "libraries_used": ["json"], "required_keys": ["amounts_text"]},
+})
+if not saved.get("success"):
+    sys.exit(f"nova-rag did not save the code: {saved}")
+print(f"nova-rag  POST /code/save → {saved['id']}")
+
 queued = call(nova, nova_key, "POST", f"/workflows/{workflow['id']}/execute", {"initial_context": {"amounts_text": "1.5;2;3"}})
 for _ in range(600):
     task = call(nova, nova_key, "GET", f"/tasks/{queued['task_id']}")
