@@ -102,7 +102,8 @@ struct DeploymentFilesTests {
             let stage = try Self.finalStage(of: file)
             let user = try #require(Self.instruction("USER", in: stage), "\(file) has no USER")
             #expect(!["root", "0"].contains(user), "\(file) runs as root")
-            let environment = try Self.assignments(in: Self.instructions("ENV", in: stage).joined(separator: " ").replacingOccurrences(of: " ", with: "\n"))
+            let environment = try Self.assignments(
+                in: Self.instructions("ENV", in: stage).joined(separator: " ").replacingOccurrences(of: " ", with: "\n"))
             let read = try Self.keysRead(by: executable, environment: environment)
             for key in environment.keys.sorted() {
                 #expect(read.contains(key), "\(file) sets \(key), which \(executable.rawValue) never reads")
@@ -117,7 +118,9 @@ struct DeploymentFilesTests {
             let words = JSONValue(jsonText: cmd)?.arrayValue?.compactMap(\.stringValue)
             let command = try #require(words, "\(file) CMD \(cmd) is not a JSON array")
             #expect(command.first == executable.rawValue, "\(file) CMD \(command)")
-            #expect(Self.parsedSubcommand(executable, Array(command.dropFirst())) != nil, "\(file) CMD \(command) is not a command of \(executable.rawValue)")
+            #expect(
+                Self.parsedSubcommand(executable, Array(command.dropFirst())) != nil,
+                "\(file) CMD \(command) is not a command of \(executable.rawValue)")
         }
     }
 
@@ -134,7 +137,8 @@ struct DeploymentFilesTests {
             #expect(FileManager.default.fileExists(atPath: Self.root.appendingPathComponent(dockerfile).path))
             let start = try #require(railway["deploy"]?["startCommand"]?.stringValue).split(separator: " ").map(String.init)
             #expect(start == [executable.rawValue, subcommand], "\(file) starts \(start)")
-            #expect(Self.parsedSubcommand(executable, Array(start.dropFirst())) != nil, "\(file): \(start) is not a command of \(executable.rawValue)")
+            #expect(
+                Self.parsedSubcommand(executable, Array(start.dropFirst())) != nil, "\(file): \(start) is not a command of \(executable.rawValue)")
             #expect(railway["deploy"]?["restartPolicyType"] == "ON_FAILURE")
             if subcommand == "serve" {
                 let path = try #require(railway["deploy"]?["healthcheckPath"]?.stringValue, "\(file) has no health check")
@@ -264,7 +268,9 @@ struct DeploymentFilesTests {
 
     /// The arguments of the stage's `<keyword> …` lines, in order.
     private static func instructions(_ keyword: String, in stage: String) -> [String] {
-        stage.split(separator: "\n").filter { $0.hasPrefix(keyword + " ") }.map { String($0.dropFirst(keyword.count + 1)).trimmingCharacters(in: .whitespaces) }
+        stage.split(separator: "\n").filter { $0.hasPrefix(keyword + " ") }.map {
+            String($0.dropFirst(keyword.count + 1)).trimmingCharacters(in: .whitespaces)
+        }
     }
 
     /// The argument of the stage's last `<keyword> …` line.

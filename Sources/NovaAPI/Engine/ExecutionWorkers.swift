@@ -14,7 +14,8 @@ struct ExecutionWorkers: Service {
     let count: Int
     let logger: Logger
 
-    /// The workers over `services`' stores, with a sandbox probed at startup (its status is logged, degraded as a warning, and reported by `/health/components`).
+    /// The workers over `services`' stores, with a sandbox probed at startup (its status is logged, degraded as a
+    /// warning, and reported by `/health/components`).
     static func make(_ services: NovaServices, queue: any ConsumingJobQueue) async -> ExecutionWorkers {
         let config = services.config
         let sandboxConfiguration = SandboxConfiguration(virtualEnvironment: URL(fileURLWithPath: config.sandboxVirtualEnvironment))

@@ -74,7 +74,9 @@ struct PythonExample: CustomStringConvertible {
             default: return value
             }
         }
-        guard let object = JSONValue(jsonText: context)?.objectValue else { throw ExampleError(description: "\(self): its context is not a JSON object") }
+        guard let object = JSONValue(jsonText: context)?.objectValue else {
+            throw ExampleError(description: "\(self): its context is not a JSON object")
+        }
         return try object.mapValues(expand)
     }
 
