@@ -11,14 +11,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
+source scripts/lib/release.sh
 
 nova_install_packages
 bash scripts/fetch-model.sh
 
-echo "building nova and nova-rag (release)…"
-swift build -c release --product nova-rag
-swift build -c release --product nova
-bin="$(swift build -c release --show-bin-path)"
+nova_build_release
+bin="$NOVA_RELEASE_BIN"
 
 mkdir -p data/logs
 pids=()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Creates (or updates) the virtual environment whose python3 runs node code in the sandbox, and installs
-# deploy/sandbox-requirements.txt into it. Idempotent: an existing environment is reused and pip only installs what is
-# missing or pinned differently.
+# deploy/sandbox-requirements.txt into it. Idempotent: an existing environment is reused, pip runs only when the
+# requirements changed since the environment was last updated, and then installs only what is missing or pinned
+# differently.
 #   NOVA_SANDBOX_VENV     where the environment goes (default ./data/sandbox-venv); nova reads the same variable
 #   NOVA_SANDBOX_PYTHON   the interpreter it is made from (default /usr/bin/python3, which the sandbox can see: the
 #                         environment's python3 links to it, and the sandbox binds only /usr, /etc, /lib* and the venv)
@@ -26,7 +27,14 @@ if [ ! -x "$venv/bin/python3" ]; then
     "$base_python" -m venv "$venv"
 fi
 
-"$venv/bin/python3" -m pip install --quiet --disable-pip-version-check --no-input -r "$requirements"
+# The environment records the requirements it was made from: an unchanged file costs no pip run (CI runs this
+# script every time; a cached ./data keeps the environment).
+stamp="$venv/.requirements.sha256"
+wanted=$(sha256sum "$requirements" | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+    "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check --no-input -r "$requirements"
+    echo "$wanted" >"$stamp"
+fi
 # The sandbox runs as an unprivileged user: the environment must be readable and searchable by everyone.
 chmod -R a+rX "$venv"
 

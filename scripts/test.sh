@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: installs what it needs, starts PostgreSQL and Redis on loopback in a temporary
-# directory, builds with warnings as errors in Nova's own targets, runs `swift test`, and stops the servers.
+# Runs the whole test suite: installs what it needs (Debian packages, the MiniLM weights, the sandbox's virtual
+# environment), starts PostgreSQL and Redis on loopback in a temporary directory, builds with warnings as errors in
+# Nova's own targets, runs `swift test`, then builds the release binaries and runs them as the Docker images do
+# (scripts/release-check.sh), and stops the servers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
 source scripts/lib/servers.sh
+source scripts/lib/release.sh
 
 nova_install_packages
 bash scripts/fetch-model.sh
+bash scripts/setup-sandbox.sh
 
 work=$(mktemp -d)
 chmod 755 "$work"
@@ -22,3 +26,5 @@ nova_start_redis "$work"
 
 swift build --build-tests --explicit-target-dependency-import-check error
 swift test --skip-build --parallel --num-workers 2
+nova_build_release
+bash scripts/release-check.sh "$NOVA_RELEASE_BIN"

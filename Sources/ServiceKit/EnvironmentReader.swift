@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Typed access to configuration variables, with errors that name the variable.
 ///
@@ -7,14 +8,18 @@ import Foundation
 package struct EnvironmentReader: Sendable {
     /// The raw variables.
     package let values: [String: String]
+    /// Where the names of the variables asked for are noted, if anywhere.
+    private let log: EnvironmentKeyLog?
 
-    /// Reads the given variables (the process environment by default).
-    package init(_ values: [String: String] = ProcessInfo.processInfo.environment) {
+    /// Reads the given variables (the process environment by default), noting every name asked for in `log`.
+    package init(_ values: [String: String] = ProcessInfo.processInfo.environment, log: EnvironmentKeyLog? = nil) {
         self.values = values
+        self.log = log
     }
 
-    /// The value of `key`, or nil when unset or blank.
+    /// The value of `key`, or nil when unset or blank. Every typed accessor reads through this one.
     package func string(_ key: String) -> String? {
+        log?.note(key)
         guard let raw = values[key]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
         return raw
     }
@@ -71,5 +76,24 @@ package struct EnvironmentReader: Sendable {
     private func shown(_ key: String, _ raw: String) -> String {
         let secretWords = ["KEY", "SECRET", "TOKEN", "PASSWORD", "URL"]
         return secretWords.contains(where: key.uppercased().contains) ? "a value that is not one" : "\"\(raw)\""
+    }
+}
+
+/// The names of the variables configuration readers asked for, set or not: what a service reads, taken from the
+/// readers themselves (the deployment-file tests compare it with what docker-compose.yml sets).
+package final class EnvironmentKeyLog: Sendable {
+    private let names = Mutex<Set<String>>([])
+
+    /// An empty log.
+    package init() {}
+
+    /// Notes that `key` was asked for.
+    func note(_ key: String) {
+        names.withLock { _ = $0.insert(key) }
+    }
+
+    /// Every name asked for so far.
+    package var keys: Set<String> {
+        names.withLock { $0 }
     }
 }

@@ -48,6 +48,21 @@ struct HealthRouteTests {
                 #expect(body["e2b_template_id"] == .string("tmpl"))
                 #expect(body["redis"] == .string("not_configured"))
                 #expect(body["rag_service"] == .string("configured"))
+                #expect(body["sandbox"] == .string("enforced"), "the workers' sandbox: \(body["sandbox_reason"] ?? .null)")
+                #expect(body["sandbox_reason"] == .null)
+            }
+        }
+    }
+
+    @Test("nova's /health/components says not_running for the sandbox of a process without workers")
+    func novaComponentsWithoutWorkers() async throws {
+        let env = try TestEnvironment()
+        let app = try await NovaAPI.buildApplication(config: NovaConfig(env: env.nova(["WORKER_CONCURRENCY": "0"])), logger: TestEnvironment.logger)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/health/components", method: .get) { response in
+                let body = try #require(response.json)
+                #expect(body["sandbox"] == .string("not_running"))
+                #expect(body["sandbox_reason"] == .null)
             }
         }
     }

@@ -1,10 +1,13 @@
 import Foundation
+import NovaCore
 import NovaJSON
 import Testing
 
-/// Every python example in knowledge/ runs (or, marked `no-run`, at least compiles) with the sandbox's python, and
-/// a node-style example prints a result line the sandbox accepts (knowledge/README.md, "Examples are tested"). A
-/// block whose import is missing is skipped with a printed reason, unless the sandbox environment itself is used.
+/// Every python example in knowledge/ runs in the real sandbox (`ProcessSandbox`: bubblewrap, the sandbox's virtual
+/// environment, no network) or, marked `no-run`, at least compiles; a node-style example's result line is judged by
+/// the sandbox's own output parser (knowledge/README.md, "Examples are tested"). A block whose import is missing is
+/// skipped with a printed reason, unless the sandbox environment itself is used (as in CI, where scripts/test.sh makes
+/// it).
 @Suite("Knowledge base examples")
 struct KnowledgeExampleTests {
     /// The Markdown files of the repository's knowledge folder, relative to it.
@@ -13,6 +16,13 @@ struct KnowledgeExampleTests {
         let all = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
         return all.filter { $0.hasSuffix(".md") }.sorted()
     }()
+
+    /// One sandbox over the environment ``PythonProcess/interpreter`` uses, probed once for every file.
+    private static let probed = Task {
+        let python = PythonProcess.interpreter
+        let venv = python.isSandboxEnvironment ? URL(fileURLWithPath: python.path).deletingLastPathComponent().deletingLastPathComponent() : nil
+        return await ProcessSandbox(configuration: SandboxConfiguration(virtualEnvironment: venv))
+    }
 
     @Test("the knowledge folder has the node contract and a note for each sandbox library")
     func coverage() {
@@ -24,7 +34,7 @@ struct KnowledgeExampleTests {
         }
     }
 
-    @Test("every python block of the file runs, in order, in one working directory", arguments: files)
+    @Test("every python block of the file runs in the sandbox, in order, sharing the files it writes", arguments: files)
     func examples(file: String) async throws {
         let text = try String(
             contentsOf: TestEnvironment.repository.appendingPathComponent("knowledge").appendingPathComponent(file), encoding: .utf8)
@@ -33,9 +43,12 @@ struct KnowledgeExampleTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let python = PythonProcess.interpreter
+        let sandbox = await Self.probed.value
+        #expect(sandbox.status == .enforced, "the sandbox is \(sandbox.status)")
+        var sharedFiles: [String: String] = [:]
         for example in examples {
             let script = directory.appendingPathComponent("example_\(example.number).py")
-            try example.program.write(to: script, atomically: true, encoding: .utf8)
+            try example.code.write(to: script, atomically: true, encoding: .utf8)
             let compiled = try await PythonProcess.run(["-c", "import ast, sys; ast.parse(open(sys.argv[1]).read())", script.path], in: directory)
             #expect(compiled.status == 0, "\(example) does not compile: \(compiled.stderr)")
             if let reason = example.noRun {
@@ -48,28 +61,32 @@ struct KnowledgeExampleTests {
                 print("knowledge example \(example): SKIPPED, \(python.path) has no module \(missing.joined(separator: ", "))")
                 continue
             }
-            let outcome = try await PythonProcess.run([script.path], in: directory, environment: ["NOVA_EXAMPLE_CONTEXT": example.context])
-            #expect(!outcome.timedOut, "\(example) timed out")
-            #expect(outcome.status == 0, "\(example) failed:\n\(outcome.stderr)")
-            checkResultLine(outcome.stdout, of: example)
-            print("knowledge example \(example): ran with \(python.path)")
+            var context = try example.sandboxContext(files: sharedFiles)
+            context[PythonExample.filesKey] = .object(sharedFiles.mapValues(JSONValue.string))
+            let result = try await sandbox.run(
+                SandboxJob(code: example.sandboxProgram, context: context, kind: .generated, timeout: .seconds(60), network: .none))
+            let stderr = result.output.stderr.text
+            #expect(result.output.termination == .exited(0), "\(example) failed in the sandbox (\(result.output.termination)):\n\(stderr)")
+            sharedFiles = PythonExample.reportedFiles(in: stderr) ?? sharedFiles
+            checkResultLine(result, of: example)
+            print("knowledge example \(example): ran in the sandbox (\(sandbox.status.name)) with \(python.path)")
         }
     }
 
-    /// A last output line that starts like a node result (`{"status"`) must be one the sandbox accepts.
-    private func checkResultLine(_ stdout: String, of example: PythonExample) {
+    /// A last output line that starts like a node result (`{"status"`) must be one the sandbox's parser accepts: a
+    /// success with a `context_updates` object, or a reported error with a message.
+    private func checkResultLine(_ result: SandboxResult, of example: PythonExample) {
+        let stdout = result.output.stdout.text
         guard let last = stdout.split(separator: "\n").last(where: { !$0.allSatisfy(\.isWhitespace) }), last.hasPrefix("{\"status\"") else { return }
-        guard let result = JSONValue(jsonText: String(last))?.objectValue else {
-            Issue.record("\(example) prints a result line that is not a JSON object: \(last)")
-            return
-        }
-        switch result["status"] {
-        case .string("success")?:
-            #expect(result["context_updates"]?.objectValue != nil, "\(example): success without a context_updates object")
-        case .string("error")?:
-            #expect(result["message"]?.stringValue != nil, "\(example): error without a message")
-        default:
-            Issue.record("\(example): result line without status success or error: \(last)")
+        switch result.outcome {
+        case .success:
+            #expect(JSONValue(jsonText: String(last))?["context_updates"]?.objectValue != nil, "\(example): success without a context_updates object")
+        case .failure(let failure):
+            guard case .reportedError(let message) = failure.cause else {
+                Issue.record("\(example): the sandbox rejects its result line (\(failure.summary)): \(last)")
+                return
+            }
+            #expect(message != "(no message)", "\(example): error without a message")
         }
     }
 

@@ -40,6 +40,10 @@ struct NovaConfig: Sendable {
     var workerLeaseSeconds: Double
     /// `SANDBOX_NETWORK` (`internet`, the default, or `none`): the network of nodes that do not say `"network": false`.
     var sandboxNetwork: SandboxNetwork
+    /// `NOVA_SANDBOX_VENV`, default `<data directory>/sandbox-venv`, resolved to an absolute path: the virtual environment
+    /// made by scripts/setup-sandbox.sh whose `python3` runs node code (`/usr/bin/python3` when it holds none). The
+    /// nova image sets it to a directory of the image, since its data directory is a volume.
+    var sandboxVirtualEnvironment: String
 
     /// Reads the configuration; a bad value is a ``ConfigError`` naming the variable.
     init(env: EnvironmentReader) throws {
@@ -69,5 +73,7 @@ struct NovaConfig: Sendable {
             throw ConfigError(key: "SANDBOX_NETWORK", problem: "expected internet or none")
         }
         self.sandboxNetwork = sandboxNetwork
+        let venv = env.string("NOVA_SANDBOX_VENV") ?? URL(fileURLWithPath: dataDirectory).appendingPathComponent("sandbox-venv").path
+        sandboxVirtualEnvironment = URL(fileURLWithPath: venv).standardizedFileURL.path
     }
 }

@@ -1,8 +1,10 @@
 import Hummingbird
+import NovaCore
 import ServiceKit
 import Shared
 
-/// `GET /`, `GET /health` (from the background check) and `GET /health/components` (live database check).
+/// `GET /`, `GET /health` (from the background check) and `GET /health/components` (live database check, and the
+/// sandbox status the workers found at startup).
 struct HealthController<Context: RequestContext>: Sendable {
     let monitor: ComponentMonitor
     let config: NovaConfig
@@ -17,13 +19,17 @@ struct HealthController<Context: RequestContext>: Sendable {
     }
 
     private func components() async throws -> Response {
+        let sandbox = await monitor.sandbox
+        let sandboxReason: String? = if case .degraded(let reason)? = sandbox { reason } else { nil }
         let document = NovaComponents(
             database: await monitor.databaseState(),
             e2b: config.e2bConfigured ? "configured" : "not_configured",
             e2bTemplateId: config.e2bTemplateID,
             celery: "configured",
             redis: config.redis == nil ? "not_configured" : "configured",
-            ragService: config.ragServiceURL == nil ? "not_configured" : "configured"
+            ragService: config.ragServiceURL == nil ? "not_configured" : "configured",
+            sandbox: sandbox?.name ?? "not_running",
+            sandboxReason: sandboxReason
         )
         return try JSONResponse.make(document)
     }

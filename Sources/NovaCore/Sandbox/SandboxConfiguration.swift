@@ -2,8 +2,8 @@ import Foundation
 
 /// Where the process sandbox finds its tools and what it makes visible inside; built by the composition root.
 ///
-/// The executables map these environment keys onto it: `NOVA_SANDBOX_VENV` (the virtual environment made by
-/// `scripts/setup-sandbox.sh`, default `./data/sandbox-venv`), see ``init(virtualEnvironment:)``.
+/// nova maps `NOVA_SANDBOX_VENV` onto it (the virtual environment made by `scripts/setup-sandbox.sh`, default
+/// `<NOVA_DATA_DIR>/sandbox-venv`; read by `NovaConfig`), see ``init(virtualEnvironment:)``.
 package struct SandboxConfiguration: Sendable, Hashable {
     /// The Python interpreter run inside the sandbox.
     package var interpreter: String

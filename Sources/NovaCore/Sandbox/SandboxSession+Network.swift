@@ -33,14 +33,9 @@ extension SandboxSession {
             return .failure(error)
         }
         let devNull = open("/dev/null", O_RDWR | O_CLOEXEC)
-        defer {
-            _ = close(devNull)
-            _ = close(readiness.childEnd)
-            _ = close(exit.childEnd)
-            _ = close(readiness.parentEnd)
-        }
-        do {
-            let helper = try ChildProcess.spawn(
+        defer { _ = close(readiness.parentEnd) }
+        let spawned = Result { () throws(SandboxInfrastructureError) in
+            try ChildProcess.spawn(
                 configuration.slirp4netns,
                 [
                     "--configure", "--mtu=65520", "--disable-host-loopback", "--enable-sandbox", "--enable-seccomp",
@@ -49,8 +44,17 @@ extension SandboxSession {
                 environment: [:],
                 descriptors: [0: devNull, 1: devNull, 2: devNull, 3: readiness.childEnd, 4: exit.childEnd]
             )
+        }
+        // slirp4netns holds its own copies now. Closing Nova's before waiting is what lets a slirp4netns that exits
+        // without reporting ready (e.g. nova not root: it may not join the namespace) show as end of file below,
+        // instead of a wait that never ends.
+        _ = close(devNull)
+        _ = close(readiness.childEnd)
+        _ = close(exit.childEnd)
+        switch spawned {
+        case .success(let helper):
             register(helper: helper)
-        } catch {
+        case .failure(let error):
             _ = close(exit.parentEnd)
             return .failure(error)
         }

@@ -14,9 +14,16 @@ package struct NovaComponents: Codable, Sendable, Equatable {
     package var redis: String
     /// `configured` or `not_configured` (by `RAG_SERVICE_URL`).
     package var ragService: String
+    /// (new) The local sandbox of this process's workers: `enforced`, `degraded`, or `not_running` (no workers here).
+    package var sandbox: String
+    /// (new) Why the sandbox is degraded and what it does instead; null otherwise.
+    package var sandboxReason: String?
 
     /// Creates the document.
-    package init(database: String, e2b: String, e2bTemplateId: String?, celery: String, redis: String, ragService: String) {
+    package init(
+        database: String, e2b: String, e2bTemplateId: String?, celery: String, redis: String, ragService: String, sandbox: String,
+        sandboxReason: String?
+    ) {
         self.status = database == "connected" ? "healthy" : "unhealthy"
         self.database = database
         self.e2b = e2b
@@ -24,15 +31,19 @@ package struct NovaComponents: Codable, Sendable, Equatable {
         self.celery = celery
         self.redis = redis
         self.ragService = ragService
+        self.sandbox = sandbox
+        self.sandboxReason = sandboxReason
     }
 
     enum CodingKeys: String, CodingKey {
         case status, database, e2b, celery, redis
         case e2bTemplateId = "e2b_template_id"
         case ragService = "rag_service"
+        case sandbox
+        case sandboxReason = "sandbox_reason"
     }
 
-    /// Encodes `e2b_template_id` as null when absent, as the contract shows it.
+    /// Encodes `e2b_template_id` (and `sandbox_reason`) as null when absent, as the contract shows it.
     package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(status, forKey: .status)
@@ -42,5 +53,7 @@ package struct NovaComponents: Codable, Sendable, Equatable {
         try container.encode(celery, forKey: .celery)
         try container.encode(redis, forKey: .redis)
         try container.encode(ragService, forKey: .ragService)
+        try container.encode(sandbox, forKey: .sandbox)
+        try container.encode(sandboxReason, forKey: .sandboxReason)
     }
 }

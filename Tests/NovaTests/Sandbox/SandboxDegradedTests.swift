@@ -25,6 +25,22 @@ struct SandboxDegradedTests {
         #expect(spinning.output.duration < .milliseconds(1500))
     }
 
+    @Test(
+        "a slirp4netns that exits without attaching (as when nova is not root) degrades to no internet instead of hanging",
+        .timeLimit(.minutes(1)))
+    func slirpExitsEarly() async throws {
+        var configuration = SandboxConfiguration(virtualEnvironment: nil)
+        configuration.slirp4netns = "/bin/false"
+        let sandbox = await ProcessSandbox(configuration: configuration)
+        guard case .degraded(let reason) = sandbox.status else {
+            Issue.record("status is \(sandbox.status)")
+            return
+        }
+        #expect(reason.contains("slirp4netns cannot attach a network"), "\(reason)")
+        let job = SandboxJob(code: "context['x'] += 1", context: ["x": .int(1)], kind: .handWritten, timeout: .seconds(20), network: .internet)
+        #expect(try await sandbox.run(job).outcome == .success(updates: ["x": .int(2)]))
+    }
+
     @Test("an interpreter that cannot start throws an infrastructure error instead of failing the code")
     func infrastructureFailure() async throws {
         var configuration = SandboxConfiguration(virtualEnvironment: nil)

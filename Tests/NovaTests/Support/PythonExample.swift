@@ -1,4 +1,5 @@
 import Foundation
+import NovaJSON
 
 /// A fenced ```python block of a knowledge file and what its leading `# example:` lines say
 /// (knowledge/README.md, "Examples are tested").
@@ -59,23 +60,63 @@ struct PythonExample: CustomStringConvertible {
         self.context = context
     }
 
-    /// The program actually run: `context` defined as in the sandbox (with `$base64(<file>)` values replaced by the
-    /// base64 of that file in the working directory), then the block.
-    var program: String {
+    /// The `context` the block runs with: its `# example: context` object, with each `$base64(<file>)` string replaced
+    /// by that file of `files` (name → base64 text, the file's shared working directory).
+    func sandboxContext(files: [String: String]) throws -> [String: JSONValue] {
+        func expand(_ value: JSONValue) throws -> JSONValue {
+            switch value {
+            case .string(let text) where text.hasPrefix("$base64(") && text.hasSuffix(")"):
+                let name = String(text.dropFirst("$base64(".count).dropLast())
+                guard let data = files[name] else { throw ExampleError(description: "\(self): no file \(name) in the shared directory") }
+                return .string(data)
+            case .array(let items): return .array(try items.map(expand))
+            case .object(let members): return .object(try members.mapValues(expand))
+            default: return value
+            }
+        }
+        guard let object = JSONValue(jsonText: context)?.objectValue else {
+            throw ExampleError(description: "\(self): its context is not a JSON object")
+        }
+        return try object.mapValues(expand)
+    }
+
+    /// The context key that carries the shared directory's files into the sandbox (removed before the block runs).
+    static let filesKey = "__example_files__"
+    /// The stderr line prefix under which the program reports the files it leaves in its working directory.
+    static let filesMarker = "__example_files__ "
+
+    /// The program run in the sandbox: writes the shared directory's files (from ``filesKey``) into the sandbox's
+    /// working directory, runs the block, and at exit reports the directory's files on stderr after ``filesMarker``,
+    /// so that the next block of the file sees them as on a shared disk. stdout is the block's alone.
+    var sandboxProgram: String {
         """
-        import base64 as _b64, json as _json, os as _os, re as _re
-        def _expand(value):
-            if isinstance(value, str):
-                match = _re.fullmatch(r"\\$base64\\((.+)\\)", value)
-                return _b64.b64encode(open(match.group(1), "rb").read()).decode("ascii") if match else value
-            if isinstance(value, list):
-                return [_expand(item) for item in value]
-            if isinstance(value, dict):
-                return {key: _expand(item) for key, item in value.items()}
-            return value
-        context = _expand(_json.loads(_os.environ["NOVA_EXAMPLE_CONTEXT"]))
-        del _b64, _json, _os, _re, _expand
+        def _nova_shared_directory():
+            import atexit, base64, json, os, sys
+            for name, data in context.pop("\(Self.filesKey)", {}).items():
+                with open(name, "wb") as file:
+                    file.write(base64.b64decode(data))
+            def report():
+                names = [name for name in os.listdir(".") if os.path.isfile(name)]
+                files = {name: base64.b64encode(open(name, "rb").read()).decode("ascii") for name in names}
+                sys.stderr.write("\\n\(Self.filesMarker)" + json.dumps(files) + "\\n")
+            atexit.register(report)
+        _nova_shared_directory()
+        del _nova_shared_directory
 
         """ + code
+    }
+
+    /// The files a run reported on `stderr` (see ``sandboxProgram``), nil when it reported none.
+    static func reportedFiles(in stderr: String) -> [String: String]? {
+        guard let line = stderr.split(separator: "\n").last(where: { $0.hasPrefix(filesMarker) }),
+            let object = JSONValue(jsonText: String(line.dropFirst(filesMarker.count)))?.objectValue
+        else { return nil }
+        return object.compactMapValues(\.stringValue)
+    }
+
+    /// An example that cannot be set up: a context that is not an object, or a `$base64(<file>)` of a file no earlier
+    /// block of its file wrote.
+    struct ExampleError: Error, CustomStringConvertible {
+        let description: String
     }
 }

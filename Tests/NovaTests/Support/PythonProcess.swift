@@ -6,7 +6,6 @@ enum PythonProcess {
         let status: Int32
         let stdout: String
         let stderr: String
-        let timedOut: Bool
     }
 
     /// The interpreter node code runs with: the sandbox's virtual environment (`NOVA_SANDBOX_VENV`, default
@@ -23,10 +22,7 @@ enum PythonProcess {
     }
 
     /// Runs `arguments` with the interpreter in `directory`, killing it after `timeout`.
-    static func run(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:], timeout: Duration = .seconds(60))
-        async throws
-        -> Outcome
-    {
+    static func run(_ arguments: [String], in directory: URL, timeout: Duration = .seconds(60)) async throws -> Outcome {
         let id = UUID().uuidString
         let outURL = directory.appendingPathComponent(".out-\(id)")
         let errURL = directory.appendingPathComponent(".err-\(id)")
@@ -40,14 +36,13 @@ enum PythonProcess {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [interpreter.path] + arguments
         process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         let finished = AsyncStream<Void> { continuation in
             process.terminationHandler = { _ in continuation.finish() }
         }
         try process.run()
-        let timedOut = await withTaskGroup(of: Bool.self) { group in
+        await withTaskGroup(of: Bool.self) { group in
             group.addTask {
                 for await _ in finished {}
                 return false
@@ -56,14 +51,12 @@ enum PythonProcess {
                 try? await Task.sleep(for: timeout)
                 return true
             }
-            let first = await group.next() ?? false
-            if first { process.terminate() }
+            if await group.next() == true { process.terminate() }
             group.cancelAll()
-            return first
         }
         while process.isRunning { try await Task.sleep(for: .milliseconds(5)) }
         return Outcome(
             status: process.terminationStatus, stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "", timedOut: timedOut)
+            stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
     }
 }
