@@ -2,10 +2,11 @@ import Hummingbird
 import ServiceKit
 import Shared
 
-/// `GET /`, `GET /health` (from the background check) and `GET /health/components` (live database check).
+/// `GET /`, `GET /health` (from the background check) and `GET /health/components` (live database check, sandbox isolation).
 struct HealthController<Context: RequestContext>: Sendable {
     let monitor: ComponentMonitor
     let config: NovaConfig
+    let sandbox: SharedSandbox
 
     /// The routes of this controller.
     var routes: RouteCollection<Context> {
@@ -17,13 +18,17 @@ struct HealthController<Context: RequestContext>: Sendable {
     }
 
     private func components() async throws -> Response {
+        let isolation = await sandbox.sandbox().status
+        let reason: String? = if case .degraded(let reason) = isolation { reason } else { nil }
         let document = NovaComponents(
             database: await monitor.databaseState(),
             e2b: config.e2bConfigured ? "configured" : "not_configured",
             e2bTemplateId: config.e2bTemplateID,
             celery: "configured",
             redis: config.redis == nil ? "not_configured" : "configured",
-            ragService: config.ragServiceURL == nil ? "not_configured" : "configured"
+            ragService: config.ragServiceURL == nil ? "not_configured" : "configured",
+            sandbox: isolation.name,
+            sandboxReason: reason
         )
         return try JSONResponse.make(document)
     }

@@ -14,17 +14,14 @@ struct ExecutionWorkers: Service {
     let count: Int
     let logger: Logger
 
-    /// The workers over `services`' stores, with a sandbox probed at startup.
+    /// The workers over `services`' stores, with the sandbox of `services` (probed here if not yet).
     static func make(_ services: NovaServices, queue: any ConsumingJobQueue) async -> ExecutionWorkers {
         let config = services.config
-        let venv = URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("sandbox-venv")
-        let hasVenv = FileManager.default.isExecutableFile(atPath: venv.appendingPathComponent("bin/python3").path)
-        let sandboxConfiguration = SandboxConfiguration(virtualEnvironment: hasVenv ? venv : nil)
-        let sandbox = await ProcessSandbox(configuration: sandboxConfiguration)
+        let sandbox = await services.sandbox.sandbox()
         let stores = services.stores
         let pipeline = CodePipeline.configured(
             config: config, exactCache: stores.exactCache, rag: services.rag, sandbox: sandbox,
-            runtimeVersion: PythonRuntimeVersion.detect(interpreter: sandboxConfiguration.interpreter))
+            runtimeVersion: PythonRuntimeVersion.detect(interpreter: services.sandbox.interpreter))
         let runner = WorkflowRunner(
             sandbox: sandbox, promptExecutor: pipeline, executions: stores.executions, clock: services.clock, defaultNetwork: config.sandboxNetwork)
         let processor = ExecutionJobProcessor(

@@ -78,7 +78,7 @@ package struct ExecutionJobProcessor: Sendable {
             _ = try await tasks.update(record, expecting: .running)
         }
         task.result = Self.taskResult(outcome, executionID: execution.id)
-        task.error = outcome.failure?.message
+        task.error = outcome.failure?.message ?? (outcome.status == .cancelled ? WorkflowRunnerError.cancelledMessage : nil)
         switch outcome.status {
         case .completed: _ = try await move(&task, to: .success, from: .running)
         case .cancelled: _ = try await move(&task, to: .revoked, from: .running)

@@ -23,7 +23,7 @@ package struct WorkflowRunner: Sendable {
     /// Creates the runner.
     package init(
         sandbox: any Sandbox, promptExecutor: (any PromptNodeExecutor)?, executions: any ExecutionStore, clock: any WallClock,
-        defaultNetwork: SandboxNetwork = .internet, cancellationPollInterval: Duration = .seconds(1)
+        defaultNetwork: SandboxNetwork = .internet, cancellationPollInterval: Duration = .milliseconds(250)
     ) {
         self.sandbox = sandbox
         self.promptExecutor = promptExecutor

@@ -1,4 +1,5 @@
-/// `GET /health/components` of nova (contract §3.2): a live database check plus configuration facts.
+/// `GET /health/components` of nova (contract §3.2): a live database check plus configuration facts, and (new) the
+/// sandbox's isolation.
 package struct NovaComponents: Codable, Sendable, Equatable {
     /// `healthy` if the database is connected, else `unhealthy`.
     package var status: String
@@ -14,9 +15,15 @@ package struct NovaComponents: Codable, Sendable, Equatable {
     package var redis: String
     /// `configured` or `not_configured` (by `RAG_SERVICE_URL`).
     package var ragService: String
+    /// (new) The local sandbox's isolation: `enforced` (bubblewrap) or `degraded` (rlimits only, or no internet).
+    package var sandbox: String
+    /// (new) Why the sandbox is degraded and what it does instead; null when enforced.
+    package var sandboxReason: String?
 
     /// Creates the document.
-    package init(database: String, e2b: String, e2bTemplateId: String?, celery: String, redis: String, ragService: String) {
+    package init(
+        database: String, e2b: String, e2bTemplateId: String?, celery: String, redis: String, ragService: String, sandbox: String, sandboxReason: String?
+    ) {
         self.status = database == "connected" ? "healthy" : "unhealthy"
         self.database = database
         self.e2b = e2b
@@ -24,12 +31,16 @@ package struct NovaComponents: Codable, Sendable, Equatable {
         self.celery = celery
         self.redis = redis
         self.ragService = ragService
+        self.sandbox = sandbox
+        self.sandboxReason = sandboxReason
     }
 
     enum CodingKeys: String, CodingKey {
         case status, database, e2b, celery, redis
         case e2bTemplateId = "e2b_template_id"
         case ragService = "rag_service"
+        case sandbox
+        case sandboxReason = "sandbox_reason"
     }
 
     /// Encodes `e2b_template_id` as null when absent, as the contract shows it.
@@ -42,5 +53,7 @@ package struct NovaComponents: Codable, Sendable, Equatable {
         try container.encode(celery, forKey: .celery)
         try container.encode(redis, forKey: .redis)
         try container.encode(ragService, forKey: .ragService)
+        try container.encode(sandbox, forKey: .sandbox)
+        try container.encode(sandboxReason, forKey: .sandboxReason)
     }
 }
