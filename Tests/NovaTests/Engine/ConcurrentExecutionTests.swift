@@ -38,7 +38,9 @@ struct ConcurrentExecutionTests {
         ],
         edges: [G.edge("start", "a"), G.edge("a", "b"), G.edge("b", "c"), G.edge("c", "end")])
 
-    @Test("200 executions of a 5-node workflow submitted at once all succeed, each node of each exactly once", arguments: Backend.available, QueueKind.allCases)
+    @Test(
+        "200 executions of a 5-node workflow submitted at once all succeed, each node of each exactly once", .serialized,
+        arguments: Backend.available, QueueKind.allCases)
     func manyAtOnce(backend: Backend, queue: QueueKind) async throws {
         try await NovaApp.run(backend, ["WORKER_CONCURRENCY": "4", "SANDBOX_NETWORK": "none", "RATE_LIMIT_PER_MINUTE": "1000000"], queue: queue.make()) { client in
             let workflow = try await client.create("/workflows", .object(["name": "five nodes", "graph_definition": Self.definition]))

@@ -100,9 +100,10 @@ struct WorkflowExecutionRouteTests {
             while SandboxFixture.hostProcessExists(withArgument: "3456.5"), clock.now - requested < .seconds(10) {
                 try await Task.sleep(for: .milliseconds(10))
             }
-            // The runner polls every 250 ms and the sandbox dies within milliseconds of its task's cancellation, so
-            // this is well under 1 s on an idle machine; the bound is generous for a loaded CI runner.
-            #expect(clock.now - requested < .seconds(3), "the node still ran \(clock.now - requested) after the request")
+            // The runner polls every 250 ms and the sandbox dies within milliseconds of its task's cancellation
+            // (SandboxLimitTests times the kill itself): about 0.3 s on an idle machine. The bound is generous because
+            // the whole suite, 200 concurrent executions included, shares the CPU with this test.
+            #expect(clock.now - requested < .seconds(10), "the node still ran \(clock.now - requested) after the request")
             let task = try await client.finishedTask(taskID)
             #expect(task["status"] == "REVOKED")
             #expect(task["message"] == "Task was cancelled")
