@@ -37,7 +37,7 @@ struct NovaServices: Sendable {
             logger: logger)
         return NovaServices(
             config: config, database: database, stores: stores, queue: queue,
-            validator: WorkflowGraphValidator(syntax: ProcessPythonSyntaxChecker()), clock: clock,
+            validator: WorkflowGraphValidator(syntax: MemoizingPythonSyntaxChecker(ProcessPythonSyntaxChecker())), clock: clock,
             monitor: ComponentMonitor(database: database, redis: redis, rag: rag, logger: logger), sandbox: sandbox, rag: rag,
             exporter: PrometheusExporter(), logger: logger)
     }

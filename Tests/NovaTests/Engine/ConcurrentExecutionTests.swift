@@ -58,7 +58,7 @@ struct ConcurrentExecutionTests {
             }
             #expect(seeds.count == Self.executions)
 
-            let tasks = try await finalTasks(client, Array(seeds.keys), within: .seconds(900))
+            let tasks = try await finalTasks(client, seeds.sorted { $0.value < $1.value }.map(\.key), within: .seconds(900))
             try #require(tasks.count == Self.executions, "\(Self.executions - tasks.count) tasks never finished")
             var executionIDs: Set<Int> = []
             for (taskID, task) in tasks {
@@ -83,20 +83,20 @@ struct ConcurrentExecutionTests {
         }
     }
 
-    /// Polls each task until it leaves PENDING, STARTED and RUNNING; returns the final bodies by task id.
+    /// Polls the tasks in submission order, each until it leaves PENDING, STARTED and RUNNING (the workers take them
+    /// in that order, so one request at a time suffices); returns the final bodies by task id.
     private func finalTasks(_ client: any TestClientProtocol, _ taskIDs: [String], within limit: Duration) async throws -> [String: JSONValue] {
         let deadline = ContinuousClock.now + limit
-        var open = Set(taskIDs)
         var final: [String: JSONValue] = [:]
-        while !open.isEmpty, ContinuousClock.now < deadline {
-            for taskID in open {
+        for taskID in taskIDs {
+            while ContinuousClock.now < deadline {
                 let (_, task) = try await client.call(.get, "/tasks/\(taskID)")
                 if let task, !["PENDING", "STARTED", "RUNNING"].contains(task["status"]?.stringValue ?? "") {
                     final[taskID] = task
-                    open.remove(taskID)
+                    break
                 }
+                try await Task.sleep(for: .milliseconds(200))
             }
-            if !open.isEmpty { try await Task.sleep(for: .milliseconds(250)) }
         }
         return final
     }

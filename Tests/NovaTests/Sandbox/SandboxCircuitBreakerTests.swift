@@ -28,31 +28,36 @@ struct SandboxCircuitBreakerTests {
         let folder = try emptyInterpreterFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let interpreter = folder.appendingPathComponent("python3")
-        let states = MemoryCircuitBreakerStateStore()
-        let sandbox = guarded(await ProcessSandbox(configuration: SandboxConfiguration(interpreter: interpreter.path)), states, openDuration: .seconds(2))
+        let base = await ProcessSandbox(configuration: SandboxConfiguration(interpreter: interpreter.path))
+        let (longStates, shortStates) = (MemoryCircuitBreakerStateStore(), MemoryCircuitBreakerStateStore())
+        let long = guarded(base, longStates, openDuration: .seconds(300))
+        let short = guarded(base, shortStates, openDuration: .milliseconds(100))
         for _ in 1...4 {
-            await #expect(throws: SandboxInfrastructureError.self) { try await sandbox.run(job) }
+            await #expect(throws: SandboxInfrastructureError.self) { try await long.run(job) }
+            await #expect(throws: SandboxInfrastructureError.self) { try await short.run(job) }
         }
-        #expect(await states.snapshot(name: "sandbox")?.state == .closed)
-        #expect(await states.snapshot(name: "sandbox")?.failureCount == 4)
-        await #expect(throws: SandboxInfrastructureError.self) { try await sandbox.run(job) }
-        let open = try #require(await states.snapshot(name: "sandbox"))
+        #expect(await longStates.snapshot(name: "sandbox")?.state == .closed)
+        #expect(await longStates.snapshot(name: "sandbox")?.failureCount == 4)
+        await #expect(throws: SandboxInfrastructureError.self) { try await long.run(job) }
+        await #expect(throws: SandboxInfrastructureError.self) { try await short.run(job) }
+        let open = try #require(await longStates.snapshot(name: "sandbox"))
         #expect(open.state == .open)
         #expect(open.failureCount == 5)
         #expect(open.failureThreshold == 5)
         #expect(open.openedAt != nil)
 
+        // The interpreter is in place now: only a breaker that lets the run through would succeed.
         try FileManager.default.createSymbolicLink(atPath: interpreter.path, withDestinationPath: "/usr/bin/python3")
-        await #expect(throws: SandboxBreakerOpenError(failures: 5, openDuration: .seconds(2))) { try await sandbox.run(job) }
+        await #expect(throws: SandboxBreakerOpenError(failures: 5, openDuration: .seconds(300))) { try await long.run(job) }
         let store: any ExecutionStore = MemoryExecutionStore()
-        let runner = WorkflowRunner(sandbox: sandbox, promptExecutor: nil, executions: store, clock: SystemWallClock())
+        let runner = WorkflowRunner(sandbox: long, promptExecutor: nil, executions: store, clock: SystemWallClock())
         let execution = try await store.create(ExecutionDraft(workflowID: 1, status: .running, startedAt: Date()), at: Date())
         let outcome = try await runner.run(WorkflowRun(executionID: execution.id, workflowID: 1, graph: try WorkflowGraph(definition: GraphFixtures.linear), context: [:]))
         #expect(outcome.failure?.message.hasPrefix("Unexpected error in node read: Sandbox circuit breaker is OPEN: 5 consecutive sandbox infrastructure failures") == true)
 
-        try await Task.sleep(for: .milliseconds(2200))
-        #expect(try await sandbox.run(job).outcome == .success(updates: ["x": .int(1)]))
-        let closed = try #require(await states.snapshot(name: "sandbox"))
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(try await short.run(job).outcome == .success(updates: ["x": .int(1)]))
+        let closed = try #require(await shortStates.snapshot(name: "sandbox"))
         #expect(closed.state == .closed)
         #expect(closed.failureCount == 0)
         #expect(closed.openedAt == nil)
