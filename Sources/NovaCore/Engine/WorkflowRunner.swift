@@ -37,7 +37,8 @@ package struct WorkflowRunner: Sendable {
     ///
     /// Throws store errors, and ``WorkflowRunnerError`` when the execution was no longer `running` at the end
     /// (another worker or a recovery took it over).
-    /// `progress` is told each node before it runs, with the number of nodes finished so far.
+    /// `progress` is told each node before it runs (while the cancellation request is checked), with the number of
+    /// nodes finished so far.
     package func run(_ run: WorkflowRun, progress: @Sendable (_ node: GraphNode, _ nodesDone: Int) async throws -> Void = { _, _ in }) async throws
         -> WorkflowRunOutcome
     {
@@ -47,11 +48,15 @@ package struct WorkflowRunner: Sendable {
         var trace: [WorkflowRunOutcome.TraceEntry] = []
         var step = machine.start()
         while case .run(let node) = step {
-            if try await cancellationRequested(run.executionID) {
+            // The progress report and the cancellation check are independent round trips: made at the same time.
+            let nodesDone = machine.finishedNodes.count
+            async let reported: Void = progress(node, nodesDone)
+            let cancelled = try await cancellationRequested(run.executionID)
+            try await reported
+            if cancelled {
                 step = machine.cancel()
                 break
             }
-            try await progress(node, machine.finishedNodes.count)
             let timestamp = clock.now()
             let started = ContinuousClock.now
             let before = context
