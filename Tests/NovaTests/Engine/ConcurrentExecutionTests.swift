@@ -5,8 +5,9 @@ import NovaJSON
 import Testing
 
 /// Many executions submitted at once through the HTTP API, run by several workers with the real sandbox: none is
-/// lost and no node runs twice, as the chain of work shows.
-@Suite("Concurrent executions")
+/// lost and no node runs twice, as the chain of work shows. A load test: it runs when `NOVA_LOAD_TESTS` is set, which
+/// scripts/test.sh does in a run of its own after the suite.
+@Suite("Concurrent executions", .enabled(if: ProcessInfo.processInfo.environment["NOVA_LOAD_TESTS"] != nil))
 struct ConcurrentExecutionTests {
     private typealias G = GraphFixtures
 
