@@ -135,6 +135,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "EngineBenchmark",
+            dependencies: ["NovaCore", "NovaJSON"],
+            path: "benchmarks/engine/Sources/EngineBenchmark",
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "RAGRetrievalEval",
             dependencies: ["MiniLM", "NovaCore"],
             path: "benchmarks/rag-retrieval/Sources/RAGRetrievalEval",

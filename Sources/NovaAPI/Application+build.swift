@@ -15,12 +15,14 @@ func buildApplication(config: NovaConfig, logger: Logger) async throws -> some A
     return try await buildApplication(config: config, logger: logger, queue: queue, owner: owner)
 }
 
-/// Builds the nova application with the queue jobs go to; `owner` names this process in execution leases.
+/// Builds the nova application with the queue jobs go to, the sandbox's configuration when not the one of
+/// `NOVA_SANDBOX_VENV`, and `owner`, which names this process in execution leases.
 func buildApplication(
-    config: NovaConfig, logger: Logger, queue: any JobQueue, owner: String = LeaseTerms.processOwner()
+    config: NovaConfig, logger: Logger, queue: any JobQueue, sandboxConfiguration: SandboxConfiguration? = nil,
+    owner: String = LeaseTerms.processOwner()
 ) async throws -> some ApplicationProtocol {
     try config.security.checkExposure(of: config.listen)
-    let services = try await NovaServices.open(config: config, logger: logger, queue: queue)
+    let services = try await NovaServices.open(config: config, logger: logger, queue: queue, sandboxConfiguration: sandboxConfiguration)
     var app = Application(
         router: buildRouter(services),
         configuration: .init(address: .hostname(config.listen.host, port: config.listen.port), serverName: "nova"),
@@ -72,7 +74,7 @@ extension Router<NovaRequestContext> {
     /// Adds every route of nova (without middleware or the 405 answers).
     func addNovaRoutes(_ services: NovaServices) {
         let stores = services.stores
-        addRoutes(HealthController(monitor: services.monitor, config: services.config).routes)
+        addRoutes(HealthController(monitor: services.monitor, config: services.config, sandbox: services.sandbox).routes)
         addRoutes(WorkflowController(workflows: stores.workflows, validator: services.validator, clock: services.clock).routes)
         addRoutes(ClientController(clients: stores.clients, clock: services.clock).routes)
         addRoutes(CredentialController(clients: stores.clients, cipher: services.config.security.cipher, clock: services.clock).routes)

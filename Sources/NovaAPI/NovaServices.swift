@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import NovaCore
 import ServiceKit
@@ -12,24 +13,34 @@ struct NovaServices: Sendable {
     let validator: WorkflowGraphValidator
     let clock: any WallClock
     let monitor: ComponentMonitor
+    /// The sandbox the workers run nodes in; `/health/components` reports its isolation.
+    let sandbox: SharedSandbox
     /// nova-rag's client, nil without `RAG_SERVICE_URL`.
     let rag: NovaRAGClient?
     let exporter: PrometheusExporter
     let logger: Logger
 
-    /// Opens the database, Redis and the nova-rag client from `config`; jobs go to `queue`.
-    static func open(config: NovaConfig, logger: Logger, queue: any JobQueue) async throws -> NovaServices {
+    /// Opens the database, Redis and the nova-rag client from `config`; jobs go to `queue`. The sandbox runs with
+    /// `sandboxConfiguration`, by default the one of `NOVA_SANDBOX_VENV`.
+    static func open(
+        config: NovaConfig, logger: Logger, queue: any JobQueue, sandboxConfiguration: SandboxConfiguration? = nil
+    ) async throws -> NovaServices {
         let database = try await SQLDatabase.open(config.database, logger: logger)
         let redis = try config.redis.map { try RedisConnection(url: $0) }
         let rag = config.ragServiceURL.map { NovaRAGClient(baseURL: $0, apiKey: config.ragAPIKey, timeoutSeconds: config.ragTimeoutSeconds) }
         if rag == nil {
             logger.info("RAG_SERVICE_URL is not set: semantic code cache and documentation search are disabled")
         }
+        let stores = NovaStores.sql(database, logger: logger)
+        let clock = SystemWallClock()
+        let sandbox = SharedSandbox(
+            configuration: sandboxConfiguration ?? SandboxConfiguration(virtualEnvironment: URL(fileURLWithPath: config.sandboxVirtualEnvironment)),
+            breakers: stores.breakers, clock: clock, logger: logger)
         return NovaServices(
-            config: config, database: database, stores: .sql(database, logger: logger), queue: queue,
-            validator: WorkflowGraphValidator(syntax: ProcessPythonSyntaxChecker()), clock: SystemWallClock(),
-            monitor: ComponentMonitor(database: database, redis: redis, rag: rag, logger: logger), rag: rag, exporter: PrometheusExporter(),
-            logger: logger)
+            config: config, database: database, stores: stores, queue: queue,
+            validator: WorkflowGraphValidator(syntax: MemoizingPythonSyntaxChecker(ProcessPythonSyntaxChecker())), clock: clock,
+            monitor: ComponentMonitor(database: database, redis: redis, rag: rag, logger: logger), sandbox: sandbox, rag: rag,
+            exporter: PrometheusExporter(), logger: logger)
     }
 
     /// The `/metrics` figures.

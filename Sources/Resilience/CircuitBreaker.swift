@@ -44,6 +44,12 @@ package actor CircuitBreaker<C: Clock> where C.Duration == Duration {
         trialInFlight = false
     }
 
+    /// Records a call that ended without saying anything about the dependency (e.g. cancelled): a trial it held is
+    /// given back, so the next call may try again.
+    package func recordAbandoned() {
+        trialInFlight = false
+    }
+
     /// Records a failed call: the breaker opens at the threshold, or again after a failed trial.
     package func recordFailure() {
         consecutiveFailures += 1

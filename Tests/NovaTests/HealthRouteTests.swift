@@ -54,19 +54,6 @@ struct HealthRouteTests {
         }
     }
 
-    @Test("nova's /health/components says not_running for the sandbox of a process without workers")
-    func novaComponentsWithoutWorkers() async throws {
-        let env = try TestEnvironment()
-        let app = try await NovaAPI.buildApplication(config: NovaConfig(env: env.nova(["WORKER_CONCURRENCY": "0"])), logger: TestEnvironment.logger)
-        try await app.test(.router) { client in
-            try await client.execute(uri: "/health/components", method: .get) { response in
-                let body = try #require(response.json)
-                #expect(body["sandbox"] == .string("not_running"))
-                #expect(body["sandbox_reason"] == .null)
-            }
-        }
-    }
-
     @Test("nova-rag answers GET /health with readiness, counts and its data path")
     func ragHealth() async throws {
         let env = try TestEnvironment()

@@ -3,11 +3,11 @@ import NovaCore
 import ServiceKit
 import Shared
 
-/// `GET /`, `GET /health` (from the background check) and `GET /health/components` (live database check, and the
-/// sandbox status the workers found at startup).
+/// `GET /`, `GET /health` (from the background check) and `GET /health/components` (live database check, sandbox isolation).
 struct HealthController<Context: RequestContext>: Sendable {
     let monitor: ComponentMonitor
     let config: NovaConfig
+    let sandbox: SharedSandbox
 
     /// The routes of this controller.
     var routes: RouteCollection<Context> {
@@ -19,8 +19,8 @@ struct HealthController<Context: RequestContext>: Sendable {
     }
 
     private func components() async throws -> Response {
-        let sandbox = await monitor.sandbox
-        let sandboxReason: String? = if case .degraded(let reason)? = sandbox { reason } else { nil }
+        let isolation = await sandbox.sandbox().status
+        let reason: String? = if case .degraded(let reason) = isolation { reason } else { nil }
         let document = NovaComponents(
             database: await monitor.databaseState(),
             e2b: config.e2bConfigured ? "configured" : "not_configured",
@@ -28,8 +28,8 @@ struct HealthController<Context: RequestContext>: Sendable {
             celery: "configured",
             redis: config.redis == nil ? "not_configured" : "configured",
             ragService: config.ragServiceURL == nil ? "not_configured" : "configured",
-            sandbox: sandbox?.name ?? "not_running",
-            sandboxReason: sandboxReason
+            sandbox: isolation.name,
+            sandboxReason: reason
         )
         return try JSONResponse.make(document)
     }

@@ -15,23 +15,15 @@ struct ExecutionWorkers: Service {
     let count: Int
     let logger: Logger
 
-    /// The workers over `services`' stores, with a sandbox probed at startup (its status is logged, degraded as a
-    /// warning, and reported by `/health/components`); `owner` names this process in leases.
+    /// The workers over `services`' stores, with the sandbox of `services` (probed here if not yet); `owner` names
+    /// this process in leases.
     static func make(_ services: NovaServices, queue: any ConsumingJobQueue, owner: String) async -> ExecutionWorkers {
         let config = services.config
-        let sandboxConfiguration = SandboxConfiguration(virtualEnvironment: URL(fileURLWithPath: config.sandboxVirtualEnvironment))
-        let sandbox = await ProcessSandbox(configuration: sandboxConfiguration)
-        await services.monitor.record(sandbox: sandbox.status)
-        switch sandbox.status {
-        case .enforced:
-            services.logger.info("sandbox enforced", metadata: ["python": .string(sandboxConfiguration.interpreter)])
-        case .degraded(let reason):
-            services.logger.warning("sandbox degraded", metadata: ["python": .string(sandboxConfiguration.interpreter), "reason": .string(reason)])
-        }
+        let sandbox = await services.sandbox.sandbox()
         let stores = services.stores
         let pipeline = CodePipeline.configured(
             config: config, exactCache: stores.exactCache, stats: stores.codeSources, rag: services.rag, sandbox: sandbox,
-            runtimeVersion: PythonRuntimeVersion.detect(interpreter: sandboxConfiguration.interpreter))
+            runtimeVersion: PythonRuntimeVersion.detect(interpreter: services.sandbox.interpreter))
         let runner = WorkflowRunner(
             sandbox: sandbox, promptExecutor: pipeline, executions: stores.executions, clock: services.clock, defaultNetwork: config.sandboxNetwork,
             cipher: config.security.cipher)

@@ -14,8 +14,6 @@ actor ComponentMonitor: Service {
     private let interval: Duration
     private let logger: Logger
     private(set) var latest: ComponentStatus
-    /// The sandbox status this process's workers found at startup; nil when it runs no workers.
-    private(set) var sandbox: SandboxStatus?
 
     /// Creates the monitor; the first check runs when the service starts.
     init(database: SQLDatabase, redis: RedisConnection?, rag: NovaRAGClient?, interval: Duration = .seconds(5), logger: Logger) {
@@ -37,11 +35,6 @@ actor ComponentMonitor: Service {
                 try await Task.sleep(for: self.interval)
             }
         }
-    }
-
-    /// Records the status the workers' sandbox probe found (reported by `/health/components`).
-    func record(sandbox status: SandboxStatus) {
-        sandbox = status
     }
 
     /// Runs every check once and stores the result.

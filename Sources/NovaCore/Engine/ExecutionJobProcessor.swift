@@ -122,7 +122,7 @@ package struct ExecutionJobProcessor: Sendable {
             return .heldElsewhere
         }
         task.result = Self.taskResult(outcome, executionID: run.executionID)
-        task.error = outcome.failure?.message
+        task.error = outcome.failure?.message ?? (outcome.status == .cancelled ? WorkflowRunnerError.cancelledMessage : nil)
         switch outcome.status {
         case .completed: _ = try await move(&task, to: .success, from: .running)
         case .cancelled: _ = try await move(&task, to: .revoked, from: .running)

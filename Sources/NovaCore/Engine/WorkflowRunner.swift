@@ -29,7 +29,7 @@ package struct WorkflowRunner: Sendable {
     /// Creates the runner.
     package init(
         sandbox: any Sandbox, promptExecutor: (any PromptNodeExecutor)?, executions: any ExecutionStore, clock: any WallClock,
-        defaultNetwork: SandboxNetwork = .internet, cancellationPollInterval: Duration = .seconds(1), cipher: CredentialCipher? = nil
+        defaultNetwork: SandboxNetwork = .internet, cancellationPollInterval: Duration = .milliseconds(250), cipher: CredentialCipher? = nil
     ) {
         self.cipher = cipher
         self.sandbox = sandbox
@@ -44,7 +44,8 @@ package struct WorkflowRunner: Sendable {
     ///
     /// Throws store errors, ``ExecutionLeaseLost`` when another worker took the run over, and ``WorkflowRunnerError``
     /// when the execution was no longer `running` (or no longer this worker's) at the end.
-    /// `progress` is told each node before it runs, with the number of nodes finished so far.
+    /// `progress` is told each node before it runs (while the cancellation request is checked), with the number of
+    /// nodes finished so far.
     package func run(_ run: WorkflowRun, progress: @Sendable (_ node: GraphNode, _ nodesDone: Int) async throws -> Void = { _, _ in }) async throws
         -> WorkflowRunOutcome
     {
@@ -55,11 +56,15 @@ package struct WorkflowRunner: Sendable {
         var trace = finished.map { WorkflowRunOutcome.TraceEntry(nodeID: $0.nodeID, nodeType: $0.nodeType, status: $0.status) }
         var step = machine.replay(finished.map { .init(nodeID: $0.nodeID, context: $0.outputResult.objectValue ?? [:]) })
         while case .run(let node) = step {
-            if try await cancellationRequested(run.executionID) {
+            // The progress report and the cancellation check are independent round trips: made at the same time.
+            let nodesDone = machine.finishedNodes.count
+            async let reported: Void = progress(node, nodesDone)
+            let cancelled = try await cancellationRequested(run.executionID)
+            try await reported
+            if cancelled {
                 step = machine.cancel()
                 break
             }
-            try await progress(node, machine.finishedNodes.count)
             let timestamp = clock.now()
             let started = ContinuousClock.now
             let before = context

@@ -1,4 +1,5 @@
-/// `GET /health/components` of nova (contract §3.2): a live database check plus configuration facts.
+/// `GET /health/components` of nova (contract §3.2): a live database check plus configuration facts, and (new) the
+/// sandbox's isolation.
 package struct NovaComponents: Codable, Sendable, Equatable {
     /// `healthy` if the database is connected, else `unhealthy`.
     package var status: String
@@ -14,15 +15,14 @@ package struct NovaComponents: Codable, Sendable, Equatable {
     package var redis: String
     /// `configured` or `not_configured` (by `RAG_SERVICE_URL`).
     package var ragService: String
-    /// (new) The local sandbox of this process's workers: `enforced`, `degraded`, or `not_running` (no workers here).
+    /// (new) The local sandbox's isolation: `enforced` (bubblewrap) or `degraded` (rlimits only, or no internet).
     package var sandbox: String
-    /// (new) Why the sandbox is degraded and what it does instead; null otherwise.
+    /// (new) Why the sandbox is degraded and what it does instead; null when enforced.
     package var sandboxReason: String?
 
     /// Creates the document.
     package init(
-        database: String, e2b: String, e2bTemplateId: String?, celery: String, redis: String, ragService: String, sandbox: String,
-        sandboxReason: String?
+        database: String, e2b: String, e2bTemplateId: String?, celery: String, redis: String, ragService: String, sandbox: String, sandboxReason: String?
     ) {
         self.status = database == "connected" ? "healthy" : "unhealthy"
         self.database = database

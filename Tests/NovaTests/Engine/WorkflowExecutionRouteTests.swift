@@ -11,30 +11,13 @@ struct WorkflowExecutionRouteTests {
     private typealias G = GraphFixtures
     private let canary = "canary-R0ute-7777"
 
-    /// Polls the task until it leaves PENDING, STARTED and RUNNING (at most 30 s).
-    private func finished(_ client: any TestClientProtocol, _ taskID: String) async throws -> JSONValue {
-        for _ in 0..<300 {
-            let (_, task) = try await client.call(.get, "/tasks/\(taskID)")
-            if let task, !["PENDING", "STARTED", "RUNNING"].contains(task["status"]?.stringValue ?? "") { return task }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw CreationFailed(description: "task \(taskID) did not finish")
-    }
-
-    private func execute(_ client: any TestClientProtocol, _ definition: JSONValue, context: JSONValue) async throws -> JSONValue {
-        let id = try await client.create("/workflows", .object(["name": .string("w\(UUID())"), "graph_definition": definition]))
-        let (status, accepted) = try await client.post("/workflows/\(id)/execute", .object(["initial_context": context]))
-        #expect(status == .accepted)
-        return try await finished(client, try #require(accepted?["task_id"]?.stringValue))
-    }
-
     @Test("a workflow runs to SUCCESS with the contract body; a failing one is FAILURE; secrets stay hidden")
     func executeAndPoll() async throws {
         try await NovaApp.run(.sqlite, ["WORKER_CONCURRENCY": "2", "SANDBOX_NETWORK": "none"], queue: InProcessJobQueue()) { client in
             let copy = G.graph(
                 nodes: [G.node("start", "start"), G.code("read", "context['x'] = 1; context['note'] = 'pw ' + context['api_password']"), G.node("end", "end")],
                 edges: [G.edge("start", "read"), G.edge("read", "end")])
-            let task = try await execute(client, copy, context: .object(["api_password": .string(canary)]))
+            let task = try await client.executeToEnd(copy, context: .object(["api_password": .string(canary)]))
             #expect(task["status"] == "SUCCESS")
             #expect(task["message"] == "Task completed successfully")
             #expect(task["workflow_status"] == "success")
@@ -54,7 +37,7 @@ struct WorkflowExecutionRouteTests {
             #expect(!everything.contains(canary))
 
             let boom = G.graph(nodes: [G.node("start", "start"), G.code("boom", "1 / 0"), G.node("end", "end")], edges: [G.edge("start", "boom"), G.edge("boom", "end")])
-            let failed = try await execute(client, boom, context: .object([:]))
+            let failed = try await client.executeToEnd(boom)
             #expect(failed["status"] == "FAILURE")
             #expect(failed["message"] == "Task failed")
             #expect(failed["workflow_status"] == "failed")
@@ -73,7 +56,7 @@ struct WorkflowExecutionRouteTests {
             let id = try await client.create("/workflows", .object(["name": "spin", "graph_definition": stuck]))
             let (_, accepted) = try await client.post("/workflows/\(id)/execute", .object([:]))
             let stuckID = try #require(accepted?["task_id"]?.stringValue)
-            let quick = try await execute(client, G.linear, context: .object([:]))
+            let quick = try await client.executeToEnd(G.linear)
             #expect(quick["status"] == "SUCCESS")
             let (_, meanwhile) = try await client.call(.get, "/tasks/\(stuckID)")
             #expect(meanwhile?["status"] == "RUNNING")
@@ -82,9 +65,54 @@ struct WorkflowExecutionRouteTests {
             #expect(meanwhile?["meta"]?["nodes_done"] == 1)
             #expect(meanwhile?["meta"]?["workflow_name"] == "spin")
             #expect(meanwhile?["meta"]?["execution_id"]?.intValue != nil)
-            let timedOut = try await finished(client, stuckID)
+            let timedOut = try await client.finishedTask(stuckID)
             #expect(timedOut["status"] == "FAILURE")
             #expect(timedOut["error"]?.stringValue?.hasPrefix("Node spin failed: Code timed out after 15 s") == true)
+        }
+    }
+
+    @Test("cancelling a running execution through the API kills its node within about a second; the task is REVOKED")
+    func cancelThroughAPI() async throws {
+        try await NovaApp.run(.sqlite, ["WORKER_CONCURRENCY": "1", "SANDBOX_NETWORK": "none"], queue: InProcessJobQueue()) { client in
+            let slow = JSONValue.object([
+                "id": "slow", "type": "action", "timeout": 300, "code": "import subprocess, time\nsubprocess.Popen(['sleep', '3456.5'])\ntime.sleep(240)",
+            ])
+            let definition = G.graph(
+                nodes: [G.node("start", "start"), slow, G.code("after", "context['after'] = 1"), G.node("end", "end")],
+                edges: [G.edge("start", "slow"), G.edge("slow", "after"), G.edge("after", "end")])
+            let id = try await client.create("/workflows", .object(["name": "slow", "graph_definition": definition]))
+            let (_, accepted) = try await client.post("/workflows/\(id)/execute", .object([:]))
+            let taskID = try #require(accepted?["task_id"]?.stringValue)
+            var executionID: Int?
+            for _ in 0..<300 where executionID == nil {
+                let (_, task) = try await client.call(.get, "/tasks/\(taskID)")
+                if task?["meta"]?["current_node"] == "slow", SandboxFixture.hostProcessExists(withArgument: "3456.5") {
+                    executionID = task?["meta"]?["execution_id"]?.intValue
+                } else {
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+            }
+            let execution = try #require(executionID, "the slow node never ran")
+            let clock = ContinuousClock()
+            let requested = clock.now
+            let (status, _) = try await client.call(.post, "/executions/\(execution)/cancel")
+            #expect(status == .accepted)
+            while SandboxFixture.hostProcessExists(withArgument: "3456.5"), clock.now - requested < .seconds(10) {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            // The runner polls every 250 ms and the sandbox dies within milliseconds of its task's cancellation
+            // (SandboxLimitTests times the kill itself): about 0.3 s on an idle machine. The bound is generous because
+            // the whole suite, 200 concurrent executions included, shares the CPU with this test.
+            #expect(clock.now - requested < .seconds(10), "the node still ran \(clock.now - requested) after the request")
+            let task = try await client.finishedTask(taskID)
+            #expect(task["status"] == "REVOKED")
+            #expect(task["message"] == "Task was cancelled")
+            #expect(task["execution_id"] == .int(execution))
+            #expect(task["error"] == .string(WorkflowRunnerError.cancelledMessage))
+            let (_, record) = try await client.call(.get, "/executions/\(execution)")
+            #expect(record?["status"] == "cancelled")
+            let (_, chain) = try await client.call(.get, "/executions/\(execution)/chain")
+            #expect(chain?["entries"]?.arrayValue?.map { $0["node_id"] } == ["start"])
         }
     }
 
@@ -113,7 +141,7 @@ struct WorkflowExecutionRouteTests {
             _ = try await stores.executions.create(ExecutionDraft(workflowID: workflow.id, status: .running, startedAt: Date()), at: Date())
         }
         try await NovaApp.run(database, ["WORKER_CONCURRENCY": "1", "NOVA_SECRET_KEY": NovaApp.secretKey], queue: InProcessJobQueue()) { client in
-            let task = try await finished(client, taskID)
+            let task = try await client.finishedTask(taskID)
             #expect(task["status"] == "SUCCESS")
             #expect(task["result"]?["final_context"]?["x"] == 1)
             #expect(task["result"]?["final_context"]?["seed"] == 2)

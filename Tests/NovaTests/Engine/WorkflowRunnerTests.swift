@@ -192,6 +192,26 @@ struct WorkflowRunnerTests {
         #expect(try await fixture.chain.isEmpty)
     }
 
+    @Test("a node or a workflow saying \"network\": false runs without network while the default is internet")
+    func networkOff() async throws {
+        let interfaces = "context['{id}'] = sorted(name for _, name in __import__('socket').if_nameindex())"
+        var offline = G.code("offline", interfaces.replacingOccurrences(of: "{id}", with: "offline")).objectValue ?? [:]
+        offline["network"] = false
+        let definition = G.graph(
+            nodes: [G.node("start", "start"), G.code("online", interfaces.replacingOccurrences(of: "{id}", with: "online")), .object(offline), G.node("end", "end")],
+            edges: [G.edge("start", "online"), G.edge("online", "offline"), G.edge("offline", "end")])
+        let store: any ExecutionStore = MemoryExecutionStore()
+        let runner = WorkflowRunner(sandbox: await SandboxFixture.sandbox, promptExecutor: nil, executions: store, clock: SystemWallClock(), defaultNetwork: .internet)
+        for (networkAllowed, online) in [(true, ["lo", "tap0"]), (false, ["lo"])] {
+            let execution = try await store.create(ExecutionDraft(workflowID: 1, status: .running, startedAt: Date()), at: Date())
+            let run = WorkflowRun(executionID: execution.id, workflowID: 1, graph: try WorkflowGraph(definition: definition), networkAllowed: networkAllowed, context: [:])
+            let outcome = try await runner.run(run)
+            #expect(outcome.status == .completed)
+            #expect(outcome.context["online"] == .array(online.map(JSONValue.string)), "workflow network allowed: \(networkAllowed)")
+            #expect(outcome.context["offline"] == .array([.string("lo")]))
+        }
+    }
+
     @Test("credentials are redacted in chain entries, the execution result, the outcome and error texts")
     func redaction() async throws {
         let fixture = try await Fixture()

@@ -49,14 +49,15 @@ enum NovaApp {
         do { return try CredentialCipher(secret: secretKey) } catch { preconditionFailure("\(error)") }
     }()
 
-    /// Runs `body` against a nova built from `extra` variables on `backend`.
+    /// Runs `body` against a nova built from `extra` variables on `backend`, its sandbox configured by `sandbox` when given.
     static func run(
         _ backend: Backend = .sqlite, _ extra: [String: String] = [:], directory: TestEnvironment? = nil, logger: Logger = TestEnvironment.logger,
-        queue: any JobQueue = MemoryJobQueue(), _ body: @Sendable (any TestClientProtocol) async throws -> Void
+        queue: any JobQueue = MemoryJobQueue(), sandbox: SandboxConfiguration? = nil, _ body: @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let env = try directory ?? TestEnvironment()
         let variables = extra.merging(try await backend.environment()) { mine, _ in mine }
-        let app = try await NovaAPI.buildApplication(config: NovaConfig(env: env.nova(variables)), logger: logger, queue: queue)
+        let app = try await NovaAPI.buildApplication(
+            config: NovaConfig(env: env.nova(variables)), logger: logger, queue: queue, sandboxConfiguration: sandbox)
         try await app.test(.router, body)
     }
 }

@@ -15,8 +15,14 @@ struct PostgresExecutor: SQLExecutor {
         return try await Self.translatingErrors { try await Self.collect(try await client.query(query, logger: logger)) }
     }
 
+    /// One statement is atomic on its own and runs without `BEGIN`/`COMMIT`, saving two round trips (the engine's
+    /// chain entry of every node without agent steps).
     func transaction(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
-        try await Self.translatingErrors {
+        if statements.count == 1, let only = statements.first {
+            let query = Self.query(only.sql, try only.values(after: []))
+            return [try await Self.translatingErrors { try await Self.collect(try await client.query(query, logger: logger)) }]
+        }
+        return try await Self.translatingErrors {
             try await client.withTransaction(logger: logger) { connection in
                 var results: [[SQLRow]] = []
                 for statement in statements {

@@ -1,0 +1,58 @@
+import Foundation
+import HummingbirdTesting
+import NovaCore
+import NovaJSON
+import Testing
+
+/// The sandbox as nova's routes report it: its isolation in `/health/components`, its circuit breaker in `/metrics`
+/// and `/health/detailed`, with real sandboxes that lack bubblewrap or an interpreter.
+@Suite("Sandbox health through the routes")
+struct SandboxHealthRouteTests {
+    private typealias G = GraphFixtures
+
+    @Test("/health/components says the sandbox is enforced, or degraded with the reason, and degraded still runs workflows")
+    func isolation() async throws {
+        try await NovaApp.run(.sqlite) { client in
+            let (_, components) = try await client.call(.get, "/health/components")
+            #expect(components?["sandbox"] == "enforced")
+            #expect(components?["sandbox_reason"] == .null)
+        }
+        var configuration = SandboxConfiguration(virtualEnvironment: nil)
+        configuration.bubblewrap = "/nonexistent/bwrap"
+        try await NovaApp.run(.sqlite, ["WORKER_CONCURRENCY": "1", "SANDBOX_NETWORK": "none"], queue: InProcessJobQueue(), sandbox: configuration) { client in
+            let (_, components) = try await client.call(.get, "/health/components")
+            #expect(components?["sandbox"] == "degraded")
+            let reason = try #require(components?["sandbox_reason"]?.stringValue)
+            #expect(reason.contains("bubblewrap cannot run here") && reason.contains("/nonexistent/bwrap") && reason.contains("rlimits only"))
+            let task = try await client.executeToEnd(G.linear)
+            #expect(task["status"] == "SUCCESS")
+            #expect(task["result"]?["final_context"]?["x"] == 1)
+        }
+    }
+
+    @Test("a sandbox that cannot start its interpreter opens the shared breaker after five nodes; later nodes fail at once", arguments: Backend.available)
+    func breaker(backend: Backend) async throws {
+        let folder = URL(fileURLWithPath: "/tmp/nova-breaker-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let broken = SandboxConfiguration(interpreter: folder.appendingPathComponent("python3").path)
+        try await NovaApp.run(backend, ["WORKER_CONCURRENCY": "1", "SANDBOX_NETWORK": "none"], queue: InProcessJobQueue(), sandbox: broken) { client in
+            for _ in 1...5 {
+                let task = try await client.executeToEnd(G.linear)
+                #expect(task["status"] == "FAILURE")
+                #expect(task["error"]?.stringValue?.hasPrefix("Unexpected error in node read: Sandbox infrastructure failure: the interpreter did not start") == true)
+            }
+            let (_, metrics) = try await client.call(.get, "/metrics")
+            let breaker = metrics?["circuit_breaker"]
+            #expect(breaker?["state"] == "open")
+            #expect(breaker?["failure_count"] == 5)
+            #expect(breaker?["is_healthy"] == false)
+            let (_, detailed) = try await client.call(.get, "/health/detailed")
+            #expect(detailed?["components"]?["executor"] == false)
+            let refused = try await client.executeToEnd(G.linear)
+            #expect(refused["status"] == "FAILURE")
+            #expect(refused["error"]?.stringValue?.hasPrefix("Unexpected error in node read: Sandbox circuit breaker is OPEN") == true)
+            #expect(refused["result"]?["failed_at_node"] == "read")
+        }
+    }
+}
