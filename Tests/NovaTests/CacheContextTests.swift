@@ -55,7 +55,7 @@ struct CacheContextTests {
         #expect(CodeFacts.librariesUsed(in: code) == ["json", "re", "pdfplumber", "fitz"])
     }
 
-    @Test("the redactor masks secret keys at any depth and known secret values inside other strings")
+    @Test("the redactor masks secret keys at any depth and known secret values inside other strings, never token counts")
     func redaction() {
         let canary = "canary-Secret-4f9a"
         let context: [String: JSONValue] = [
@@ -67,6 +67,7 @@ struct CacheContextTests {
         #expect(!redacted.jsonText.contains(canary))
         #expect(!redacted.jsonText.contains("abc123xyz"))
         #expect(redacted["nested"]?["fine"] == .int(1))
+        #expect(redactor.redact(.object(["tokens_input": 120, "max_tokens": 9, "refresh_tokens": "r1"])) == .object(["tokens_input": 120, "max_tokens": 9, "refresh_tokens": "***REDACTED***"]))
         #expect(redacted["empty_secret"] == .string(""))
         #expect(redacted["log"] == .string("login failed for ***REDACTED*** at host"))
         #expect(redactor.redact("error: \(canary)") == "error: ***REDACTED***")

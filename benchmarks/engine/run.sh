@@ -79,7 +79,13 @@ if [[ -n "${POSTGRES_URL:-}" ]]; then
   psql "$POSTGRES_URL" -qc "CREATE DATABASE $database" >/dev/null
   url="$(python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/" + sys.argv[2])))' "$POSTGRES_URL" "$database")"
   measure "PostgreSQL + in-process queue" DATABASE_URL="$url"
+  if [[ -n "${REDIS_URL:-}" ]]; then
+    measure "PostgreSQL + Redis queue" DATABASE_URL="$url" REDIS_URL="$REDIS_URL" REDIS_QUEUE_KEY="engine-bench-$$" \
+      NOVA_SECRET_KEY="engine benchmark key, not a secret"
+  else
+    echo "| PostgreSQL + Redis queue | skipped: REDIS_URL not set | | | | |"
+  fi
 else
   echo "| PostgreSQL + in-process queue | skipped: POSTGRES_URL not set | | | | |"
+  echo "| PostgreSQL + Redis queue | skipped: POSTGRES_URL not set | | | | |"
 fi
-echo "| PostgreSQL + Redis queue | pending the Redis queue (branch \`queue\`): add a measure line with REDIS_URL once merged | | | | |"

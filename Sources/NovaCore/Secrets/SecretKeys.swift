@@ -8,11 +8,18 @@ package enum SecretKeys {
         "public_key", "secret_key",
     ]
 
+    /// The LLM token counts of the chain of work and the LLM wire formats: numbers, although their names hold "token".
+    package static let tokenCountKeys: Set<String> = [
+        "tokens_input", "tokens_output", "tokens_saved", "input_tokens", "output_tokens", "total_tokens", "prompt_tokens", "completion_tokens",
+        "max_tokens", "generation_tokens_input", "generation_tokens_output",
+    ]
+
     /// Keys whose values are secret wherever they appear: the credential keys, the cloud credentials named by D4, and
-    /// any key containing password, secret, token, private_key or api_key.
+    /// any key containing password, secret, token, private_key or api_key, except the token counts.
     package static func isSecret(_ key: String) -> Bool {
         let lowered = key.lowercased()
         if credentialKeys.contains(lowered) || ["aws_secret_access_key", "azure_credentials"].contains(lowered) { return true }
+        if tokenCountKeys.contains(lowered) { return false }
         return ["password", "secret", "token", "private_key", "api_key"].contains(where: lowered.contains)
     }
 }

@@ -4,6 +4,8 @@ import NovaCore
 import NovaJSON
 import Testing
 
+@testable import NovaAPI
+
 /// Many executions submitted at once through the HTTP API, run by several workers with the real sandbox: none is
 /// lost and no node runs twice, as the chain of work shows. A load test: it runs when `NOVA_LOAD_TESTS` is set, which
 /// scripts/test.sh does in a run of its own after the suite.
@@ -12,15 +14,27 @@ struct ConcurrentExecutionTests {
     private typealias G = GraphFixtures
 
     /// The queue the workers consume; the Redis queue joins as a case here.
-    enum QueueKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    enum QueueKind: String, CustomTestStringConvertible, Sendable {
         /// The embedded queue of `nova serve`.
         case inProcess
+        /// The Redis stream of `REDIS_URL` (a stream of its own per run), consumed by the app's workers.
+        case redis
+
+        /// The in-process queue, and the Redis one when `REDIS_URL` is set.
+        static var available: [QueueKind] {
+            ProcessInfo.processInfo.environment["REDIS_URL"] == nil ? [.inProcess] : [.inProcess, .redis]
+        }
 
         var testDescription: String { rawValue }
 
-        func make() -> any JobQueue {
+        func make() async throws -> any JobQueue {
             switch self {
-            case .inProcess: InProcessJobQueue()
+            case .inProcess: return InProcessJobQueue()
+            case .redis:
+                let url = try RedisURL(try #require(ProcessInfo.processInfo.environment["REDIS_URL"]))
+                return try await RedisJobQueue.open(
+                    url: url, stream: "test:load:\(UUID().uuidString.lowercased())", consumer: "load-test", abandonedAfter: .seconds(60),
+                    cipher: NovaApp.cipher, readers: 4, logger: TestEnvironment.logger)
             }
         }
     }
@@ -41,9 +55,10 @@ struct ConcurrentExecutionTests {
 
     @Test(
         "200 executions of a 5-node workflow submitted at once all succeed, each node of each exactly once", .serialized,
-        arguments: Backend.available, QueueKind.allCases)
+        arguments: Backend.available, QueueKind.available)
     func manyAtOnce(backend: Backend, queue: QueueKind) async throws {
-        try await NovaApp.run(backend, ["WORKER_CONCURRENCY": "4", "SANDBOX_NETWORK": "none", "RATE_LIMIT_PER_MINUTE": "1000000"], queue: queue.make()) { client in
+        let variables = ["WORKER_CONCURRENCY": "4", "SANDBOX_NETWORK": "none", "RATE_LIMIT_PER_MINUTE": "1000000", "NOVA_SECRET_KEY": NovaApp.secretKey]
+        try await NovaApp.run(backend, variables, queue: try await queue.make()) { client in
             let workflow = try await client.create("/workflows", .object(["name": "five nodes", "graph_definition": Self.definition]))
             let seeds = try await withThrowingTaskGroup(of: (String, Int).self) { group in
                 for seed in 0..<Self.executions {

@@ -176,7 +176,8 @@ struct WorkflowRunnerTests {
             for try await value in group where value != nil { result = value }
             return try #require(result)
         }
-        #expect(clock.now - started < .seconds(5))
+        // About 1 s on an idle machine (the 800 ms wait, the poll, the kill); the bound leaves room for a loaded suite.
+        #expect(clock.now - started < .seconds(10))
         #expect(outcome.status == .cancelled)
         #expect(try await fixture.chain.map(\.record.nodeID) == ["start"])
         let execution = try await fixture.execution
