@@ -2,8 +2,13 @@ import Foundation
 import NovaJSON
 
 extension ExecutionJobProcessor {
+    /// How many workers may run one execution (the first and the ones that took it over): a run whose workers keep
+    /// dying (a node that crashes its worker, say) ends failed at the next takeover instead of being resumed forever.
+    package static let maxRuns = 3
+
     /// Continues the run of a task a worker had taken: once the execution's lease is free or expired, takes it over,
-    /// replays the chain, restores the sealed checkpoint and runs the remaining nodes.
+    /// replays the chain, restores the sealed checkpoint and runs the remaining nodes — unless ``maxRuns`` workers
+    /// already ran it, which ends it failed.
     func resume(_ task: TaskRecord, _ job: ExecutionJob) async throws -> Outcome {
         var task = task
         guard let executionID = task.executionID else { return try await restart(task, job) }
@@ -18,7 +23,8 @@ extension ExecutionJobProcessor {
             return .done
         }
         let recovery = InterruptedRunRecovery(executions: executions, tasks: tasks, cipher: runner.cipher, clock: clock)
-        guard let workflow = try await workflows.workflow(id: job.workflowID), let graph = try? WorkflowGraph(definition: workflow.graphDefinition),
+        guard task.attempts < Self.maxRuns, let workflow = try await workflows.workflow(id: job.workflowID),
+            let graph = try? WorkflowGraph(definition: workflow.graphDefinition),
             let checkpoint = try await openCheckpoint(of: executionID)
         else {
             _ = try await recovery.end(executionID, taskID: task.taskID, leaseOwner: lease.owner)

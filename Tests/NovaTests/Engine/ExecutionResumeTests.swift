@@ -138,6 +138,33 @@ struct ExecutionResumeTests {
         #expect(try await fixture.executions.chain(executionID: execution.id).count == 2)
     }
 
+    @Test("an execution whose workers died maxRuns times is not resumed again: it ends failed, and so does its task")
+    func abandonedAfterMaxRuns() async throws {
+        let fixture = Fixture()
+        let job = try await fixture.queue()
+        let now = Date()
+        let checkpoint = try RunCheckpoint(context: ["a": 1], secrets: []).sealed(with: fixture.cipher)
+        let execution = try await fixture.executions.create(
+            ExecutionDraft(
+                workflowID: job.workflowID, taskID: job.taskID, status: .running, startedAt: now,
+                lease: ExecutionLease(owner: "dead", expiresAt: now.addingTimeInterval(-1)), checkpoint: checkpoint),
+            at: now)
+        _ = try await fixture.executions.appendChainEntry(
+            executionID: execution.id, ChainEntryRecord(nodeID: "start", nodeType: "start", timestamp: now), steps: [])
+        var task = try #require(try await fixture.tasks.task(id: job.taskID))
+        task.state = .running
+        task.executionID = execution.id
+        task.attempts = ExecutionJobProcessor.maxRuns
+        _ = try await fixture.tasks.update(task, expecting: .pending)
+
+        #expect(try await fixture.processor(owner: "next").process(job) == .done)
+        #expect(try await fixture.executions.execution(id: execution.id)?.status == .failed)
+        #expect(try await fixture.executions.chain(executionID: execution.id).map(\.record.nodeID) == ["start"])
+        let ended = try #require(try await fixture.tasks.task(id: job.taskID))
+        #expect(ended.state == .failure)
+        #expect(ended.error == InterruptedRunRecovery.reason)
+    }
+
     private func waitUntil(_ condition: () async throws -> Bool) async throws {
         for _ in 0..<200 {
             if try await condition() { return }
