@@ -17,11 +17,15 @@ struct RedisError: Error, CustomStringConvertible {
     let description: String
 }
 
-/// A blocking hiredis connection whose calls run on a `NIOThreadPool`, one command at a time.
+/// A blocking hiredis connection whose calls run on a `NIOThreadPool`, one command at a time. A command that finds
+/// the connection broken (Redis restarted, a network cut) fails, and the connection reconnects for the next one;
+/// a failed command is never sent twice, since it may have reached Redis before the connection broke.
 final class RedisConnection: @unchecked Sendable {
     private let context: UnsafeMutablePointer<redisContext>
     private let lock = NSLock()
     private let pool: NIOThreadPool
+    private let url: RedisURL
+    private let timeout: timeval
 
     /// Connects to `url` (with `AUTH` and `SELECT` when the URL asks for them) within `timeoutSeconds`.
     init(url: RedisURL, timeoutSeconds: Int = 5, pool: NIOThreadPool = .singleton) throws {
@@ -37,12 +41,11 @@ final class RedisConnection: @unchecked Sendable {
         redisSetTimeout(context, timeout)
         self.context = context
         self.pool = pool
-        if let password = url.password {
-            _ = try commandNow(["AUTH", password])
-        }
-        if url.database != 0 {
-            _ = try commandNow(["SELECT", String(url.database)])
-        }
+        self.url = url
+        self.timeout = timeout
+        lock.lock()
+        defer { lock.unlock() }
+        try greet()
     }
 
     deinit {
@@ -57,6 +60,28 @@ final class RedisConnection: @unchecked Sendable {
     private func commandNow(_ arguments: [String]) throws -> RedisReply {
         lock.lock()
         defer { lock.unlock() }
+        if context.pointee.err != 0 {
+            guard redisReconnect(context) == REDIS_OK else {
+                throw RedisError(description: "Redis connection failed: \(Self.errorText(context))")
+            }
+            redisSetTimeout(context, timeout)
+            try greet()
+        }
+        return try send(arguments)
+    }
+
+    /// `AUTH` and `SELECT` when the URL asks for them; the lock is held.
+    private func greet() throws {
+        if let password = url.password {
+            _ = try send(["AUTH", password])
+        }
+        if url.database != 0 {
+            _ = try send(["SELECT", String(url.database)])
+        }
+    }
+
+    /// Sends one command and reads its reply; the lock is held.
+    private func send(_ arguments: [String]) throws -> RedisReply {
         let cStrings = arguments.map { strdup($0) }
         defer { cStrings.forEach { free($0) } }
         var pointers: [UnsafePointer<CChar>?] = cStrings.map { UnsafePointer($0) }
