@@ -54,7 +54,7 @@ package struct WorkflowRunner: Sendable {
         var context = run.context
         let finished = run.journal.filter { $0.status == "success" }
         var trace = finished.map { WorkflowRunOutcome.TraceEntry(nodeID: $0.nodeID, nodeType: $0.nodeType, status: $0.status) }
-        var step = machine.replay(finished.map { .init(nodeID: $0.nodeID, context: $0.outputResult.objectValue ?? [:]) })
+        var step = machine.replay(finished.map(Self.journalEntry))
         while case .run(let node) = step {
             // The progress report and the cancellation check are independent round trips: made at the same time.
             let nodesDone = machine.finishedNodes.count
@@ -91,6 +91,16 @@ package struct WorkflowRunner: Sendable {
             trace.append(.init(nodeID: node.id, nodeType: node.kind.rawValue, status: record.status))
         }
         return try await finish(run, step: step, context: redactor.redact(.object(context)), trace: trace, redactor: redactor)
+    }
+
+    /// A finished chain entry as the state machine replays it. The chain's context is redacted, so a decision routes
+    /// by the value the entry recorded (`decision_result`), which a secret-looking decision key would otherwise hide.
+    private static func journalEntry(_ record: ChainEntryRecord) -> RunStateMachine.JournalEntry {
+        var context = record.outputResult.objectValue ?? [:]
+        if let decision = record.decisionResult {
+            context[record.nodeID] = .string(decision)
+        }
+        return .init(nodeID: record.nodeID, context: context)
     }
 
     private func entry(

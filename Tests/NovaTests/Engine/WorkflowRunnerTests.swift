@@ -46,6 +46,32 @@ struct WorkflowRunnerTests {
         return G.graph(nodes: [G.node("start", "start"), middle, G.node("end", "end")], edges: [G.edge("start", id), G.edge(id, "end")])
     }
 
+    @Test("a resumed run routes a finished decision by its recorded result, even when its key is secret-looking and redacted")
+    func resumedDecisionRoutesByRecordedResult() async throws {
+        let fixture = try await Fixture()
+        let definition = G.graph(
+            nodes: [
+                G.node("start", "start"), G.code("api_token_ok", "context['api_token_ok'] = True", type: "decision"),
+                G.code("valid", "context['path'] = 'valid'"), G.code("invalid", "context['path'] = 'invalid'"), G.node("end", "end"),
+            ],
+            edges: [
+                G.edge("start", "api_token_ok"), G.edge("api_token_ok", "valid", condition: "true"),
+                G.edge("api_token_ok", "invalid", condition: "false"), G.edge("valid", "end"), G.edge("invalid", "end"),
+            ])
+        let redacted = JSONValue.object(["api_token_ok": .string(SecretRedactor.mask)])
+        let journal = [
+            ChainEntryRecord(nodeID: "start", nodeType: "start", outputResult: .object([:]), timestamp: Date()),
+            ChainEntryRecord(nodeID: "api_token_ok", nodeType: "decision", outputResult: redacted, decisionResult: "true", timestamp: Date()),
+        ]
+        let run = WorkflowRun(
+            executionID: fixture.executionID, workflowID: 1, graph: try WorkflowGraph(definition: definition), networkAllowed: false,
+            context: ["api_token_ok": true], journal: journal)
+        let outcome = try await fixture.runner.run(run)
+        #expect(outcome.status == .completed)
+        #expect(outcome.context["path"] == "valid")
+        #expect(outcome.trace.map(\.nodeID) == ["start", "api_token_ok", "valid", "end"])
+    }
+
     @Test("context flows from node to node and a decision takes the matching branch")
     func contextAndBranching() async throws {
         let definition = G.graph(
