@@ -66,7 +66,30 @@ struct SQLExecutionStore: ExecutionStore {
     }
 
     func appendChainEntry(executionID: Int, _ record: ChainEntryRecord, steps: [ChainStepRecord], checkpoint: String?, owner: String?)
-        async throws -> ChainEntry?
+        async throws -> AppendedChainEntry?
+    {
+        let entryStatements = Self.holdAndInsertEntry(
+            executionID: executionID, record, checkpoint: checkpoint, owner: owner, oneStatement: db.allowsUpdateInWith)
+        let entryIndex = entryStatements.count - 1
+        let statements = entryStatements + steps.map { ChainRows.insertStep($0, entry: .returned(statement: entryIndex, column: "id")) }
+        let results: [[SQLRow]]
+        do {
+            results = try await db.transaction(statements)
+        } catch is SQLStatementMatchedNothing {
+            return try await refusedAppend(executionID: executionID)
+        }
+        guard let entryRow = results[entryIndex].first else { return try await refusedAppend(executionID: executionID) }
+        let entry = ChainEntry(
+            id: try entryRow.int("id"), executionID: executionID, record: try ChainRows.entryRecord(entryRow),
+            steps: try results.dropFirst(entryIndex + 1).map { try ChainRows.step($0[0]) })
+        return AppendedChainEntry(entry: entry, cancellationRequested: try results[0][0].dateOrNil("cancel_requested_at") != nil)
+    }
+
+    /// The statements that store the checkpoint and insert the chain entry only while `owner` holds the execution's
+    /// lease: on PostgreSQL one statement (the `UPDATE` in a `WITH`, one round trip), elsewhere a guarded `UPDATE`
+    /// then the `INSERT` that takes the id it returned. The first statement's row holds `cancel_requested_at`.
+    private static func holdAndInsertEntry(executionID: Int, _ record: ChainEntryRecord, checkpoint: String?, owner: String?, oneStatement: Bool)
+        -> [SQLStatement]
     {
         var guardArguments: [any SQLConvertible] = [checkpoint, executionID]
         var ownership = ""
@@ -74,30 +97,37 @@ struct SQLExecutionStore: ExecutionStore {
             ownership = " AND lease_owner = ?"
             guardArguments.append(owner)
         }
-        let holdExecution = SQLStatement(
-            "UPDATE executions SET checkpoint = COALESCE(?, checkpoint) WHERE id = ?\(ownership) RETURNING id", guardArguments)
+        let hold = "UPDATE executions SET checkpoint = COALESCE(?, checkpoint) WHERE id = ?\(ownership) RETURNING id, cancel_requested_at"
         let values: [any SQLConvertible] = [
             record.nodeID, record.nodeType, record.codeExecuted, record.inputContext, record.outputResult, record.executionTime, record.status,
             record.errorMessage, record.decisionResult, record.pathTaken, record.aiMetadata, record.timestamp,
         ]
-        let insertEntry = SQLStatement(
-            """
+        let insert = """
             INSERT INTO chain_of_work (execution_id, node_id, node_type, code_executed, input_context, output_result, execution_time, status,
-                error_message, decision_result, path_taken, ai_metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            RETURNING \(ChainRows.entryColumns)
-            """,
-            arguments: [SQLStatement.Argument.returned(statement: 0, column: "id")] + values.map { SQLStatement.Argument.value($0.sqlValue) })
-        let statements = [holdExecution, insertEntry] + steps.map { ChainRows.insertStep($0, entry: .returned(statement: 1, column: "id")) }
-        let results: [[SQLRow]]
-        do {
-            results = try await db.transaction(statements)
-        } catch is SQLStatementMatchedNothing {
-            guard try await execution(id: executionID) != nil else { return nil }
-            throw ExecutionLeaseLost(executionID: executionID)
+                error_message, decision_result, path_taken, ai_metadata, recorded_at)
+            """
+        let valuePlaceholders = Array(repeating: "?", count: values.count).joined(separator: ", ")
+        if oneStatement {
+            return [
+                SQLStatement(
+                    """
+                    WITH held AS (\(hold)), inserted AS (\(insert) SELECT held.id, \(valuePlaceholders) FROM held RETURNING \(ChainRows.entryColumns))
+                    SELECT inserted.*, held.cancel_requested_at FROM inserted, held
+                    """, guardArguments + values)
+            ]
         }
-        return ChainEntry(
-            id: try results[1][0].int("id"), executionID: executionID, record: try ChainRows.entryRecord(results[1][0]),
-            steps: try results.dropFirst(2).map { try ChainRows.step($0[0]) })
+        return [
+            SQLStatement(hold, guardArguments),
+            SQLStatement(
+                "\(insert) VALUES (?, \(valuePlaceholders)) RETURNING \(ChainRows.entryColumns)",
+                arguments: [.returned(statement: 0, column: "id")] + values.map { .value($0.sqlValue) }),
+        ]
+    }
+
+    /// Why an append wrote nothing: the execution is gone (nil) or another worker holds its lease.
+    private func refusedAppend(executionID: Int) async throws -> AppendedChainEntry? {
+        guard try await execution(id: executionID) != nil else { return nil }
+        throw ExecutionLeaseLost(executionID: executionID)
     }
 
     func appendSteps(chainEntryID: Int, _ steps: [ChainStepRecord]) async throws -> [ChainStep]? {

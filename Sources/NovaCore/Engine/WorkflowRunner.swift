@@ -8,8 +8,9 @@ import NovaJSON
 /// A resumed run replays its journal's finished entries and continues with the next node: finished nodes are not run
 /// again; the node that was running when the previous worker died runs again (at-least-once for that node).
 ///
-/// A cancellation request on the execution is honoured before each node and, while a node runs, within
-/// ``cancellationPollInterval``: the node's task is cancelled, which kills its sandbox.
+/// A cancellation request on the execution is honoured before each node (the chain append that ends a node reports
+/// it) and, while a node runs, within ``cancellationPollInterval``: the node's task is cancelled, which kills its
+/// sandbox.
 package struct WorkflowRunner: Sendable {
     /// Runs hand-written (`e2b`) node code.
     package let sandbox: any Sandbox
@@ -44,8 +45,8 @@ package struct WorkflowRunner: Sendable {
     ///
     /// Throws store errors, ``ExecutionLeaseLost`` when another worker took the run over, and ``WorkflowRunnerError``
     /// when the execution was no longer `running` (or no longer this worker's) at the end.
-    /// `progress` is told each node before it runs (while the cancellation request is checked), with the number of
-    /// nodes finished so far.
+    /// `progress` is told each node as it starts (the report runs beside the node and is awaited before the node's
+    /// chain entry is written), with the number of nodes finished so far.
     package func run(_ run: WorkflowRun, progress: @Sendable (_ node: GraphNode, _ nodesDone: Int) async throws -> Void = { _, _ in }) async throws
         -> WorkflowRunOutcome
     {
@@ -55,21 +56,22 @@ package struct WorkflowRunner: Sendable {
         let finished = run.journal.filter { $0.status == "success" }
         var trace = finished.map { WorkflowRunOutcome.TraceEntry(nodeID: $0.nodeID, nodeType: $0.nodeType, status: $0.status) }
         var step = machine.replay(finished.map(Self.journalEntry))
+        // Before the first node the request is read; before each later one, the last chain append reported it.
+        var cancelled = try await cancellationRequested(run.executionID)
         while case .run(let node) = step {
-            // The progress report and the cancellation check are independent round trips: made at the same time.
-            let nodesDone = machine.finishedNodes.count
-            async let reported: Void = progress(node, nodesDone)
-            let cancelled = try await cancellationRequested(run.executionID)
-            try await reported
             if cancelled {
                 step = machine.cancel()
                 break
             }
+            // The progress report is its own round trip: it runs beside the node, not before it.
+            let nodesDone = machine.finishedNodes.count
+            async let reported: Void = progress(node, nodesDone)
             let timestamp = clock.now()
             let started = ContinuousClock.now
             let before = context
-            guard let output = try await watchingCancellation(of: run.executionID, { try await self.output(of: node, context: before, run: run, redactor: redactor) })
-            else {
+            let watched = try await watchingCancellation(of: run.executionID, { try await self.output(of: node, context: before, run: run, redactor: redactor) })
+            try await reported
+            guard let output = watched else {
                 step = machine.cancel()
                 break
             }
@@ -85,9 +87,10 @@ package struct WorkflowRunner: Sendable {
             let checkpoint = try cipher.map { try RunCheckpoint(context: context, secrets: run.secrets).sealed(with: $0) }
             let appended = try await executions.appendChainEntry(
                 executionID: run.executionID, record, steps: output.steps, checkpoint: checkpoint, owner: run.leaseOwner)
-            guard appended != nil else {
+            guard let appended else {
                 throw WorkflowRunnerError.executionMissing(run.executionID)
             }
+            cancelled = appended.cancellationRequested
             trace.append(.init(nodeID: node.id, nodeType: node.kind.rawValue, status: record.status))
         }
         return try await finish(run, step: step, context: redactor.redact(.object(context)), trace: trace, redactor: redactor)

@@ -18,9 +18,9 @@ package protocol ExecutionStore: Sendable {
     func requestCancellation(id: Int, at time: Date) async throws -> Execution?
     /// Appends a chain entry and its steps in one transaction, replacing the execution's sealed checkpoint when one is given;
     /// nil when the execution does not exist. With an `owner`, throws ``ExecutionLeaseLost`` (and writes nothing) unless
-    /// that worker holds the execution's lease.
+    /// that worker holds the execution's lease. The answer says whether cancellation had been requested.
     func appendChainEntry(executionID: Int, _ record: ChainEntryRecord, steps: [ChainStepRecord], checkpoint: String?, owner: String?)
-        async throws -> ChainEntry?
+        async throws -> AppendedChainEntry?
     /// Appends steps to an existing entry in one transaction; nil when the entry does not exist.
     func appendSteps(chainEntryID: Int, _ steps: [ChainStepRecord]) async throws -> [ChainStep]?
     /// The chain of an execution: entries by id, each with its steps by id.
@@ -42,7 +42,7 @@ package protocol ExecutionStore: Sendable {
 
 extension ExecutionStore {
     /// Appends a chain entry and its steps in one transaction, without a checkpoint or a lease condition.
-    package func appendChainEntry(executionID: Int, _ record: ChainEntryRecord, steps: [ChainStepRecord]) async throws -> ChainEntry? {
+    package func appendChainEntry(executionID: Int, _ record: ChainEntryRecord, steps: [ChainStepRecord]) async throws -> AppendedChainEntry? {
         try await appendChainEntry(executionID: executionID, record, steps: steps, checkpoint: nil, owner: nil)
     }
 }

@@ -54,15 +54,15 @@ package actor MemoryExecutionStore: ExecutionStore {
     /// Appends a chain entry and its steps in one transaction, replacing the sealed checkpoint when one is given; nil when
     /// the execution does not exist; ``ExecutionLeaseLost`` when `owner` does not hold its lease.
     package func appendChainEntry(executionID: Int, _ record: ChainEntryRecord, steps: [ChainStepRecord], checkpoint: String?, owner: String?) throws
-        -> ChainEntry?
+        -> AppendedChainEntry?
     {
-        guard executions[executionID] != nil else { return nil }
+        guard let execution = executions[executionID] else { return nil }
         if let owner, leases[executionID]?.owner != owner { throw ExecutionLeaseLost(executionID: executionID) }
         if let checkpoint { checkpoints[executionID] = checkpoint }
         lastEntryID += 1
         let entry = ChainEntry(id: lastEntryID, executionID: executionID, record: record, steps: makeSteps(steps, entryID: lastEntryID))
         entries[entry.id] = entry
-        return entry
+        return AppendedChainEntry(entry: entry, cancellationRequested: execution.cancelRequestedAt != nil)
     }
 
     /// Appends steps to an existing entry in one transaction; nil when the entry does not exist.

@@ -38,7 +38,7 @@ struct ExecutionLeaseStoreTests {
     }
 
     @Test(
-        "a stale owner can neither append to the chain nor end the execution; the holder's append replaces the checkpoint",
+        "a stale owner can neither append to the chain nor end the execution; the holder's append replaces the checkpoint and reports cancellation",
         arguments: StoreBackend.available)
     func staleOwnerRefused(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
@@ -55,8 +55,13 @@ struct ExecutionLeaseStoreTests {
             #expect(try await executions.appendChainEntry(executionID: 999_999, entry, steps: [], checkpoint: nil, owner: "new") == nil)
             let step = ChainStepRecord(stepNumber: 1, stepName: "s", agentName: "a", timestamp: TestTime.origin)
             let appended = try await executions.appendChainEntry(executionID: id, entry, steps: [step], checkpoint: "v1:second", owner: "new")
-            #expect(appended?.steps.count == 1)
+            #expect(appended?.entry.steps.count == 1)
+            #expect(appended?.cancellationRequested == false)
             #expect(try await executions.checkpoint(executionID: id) == "v1:second")
+            _ = try await executions.requestCancellation(id: id, at: TestTime.plus(seconds: 6))
+            let afterRequest = try await executions.appendChainEntry(executionID: id, entry, steps: [], checkpoint: "v1:third", owner: "new")
+            #expect(afterRequest?.cancellationRequested == true)
+            #expect(try await executions.chain(executionID: id).count == 2)
             #expect(try await executions.transition(id: id, from: .running, to: ExecutionTransition(status: .completed, leaseOwner: "old")) == false)
             #expect(try await executions.transition(id: id, from: .running, to: ExecutionTransition(status: .completed, leaseOwner: "new")))
         }

@@ -57,12 +57,13 @@ struct ExecutionStoreTests {
                 toolCalls: .array([.object(["function": .string("search_documentation")])]), timestamp: TestTime.plus(seconds: 1))
             let start = try #require(
                 try await stores.executions.appendChainEntry(
-                    executionID: execution.id, ChainEntryRecord(nodeID: "start", nodeType: "start", timestamp: TestTime.origin), steps: []))
+                    executionID: execution.id, ChainEntryRecord(nodeID: "start", nodeType: "start", timestamp: TestTime.origin), steps: [])
+            ).entry
             let node = ChainEntryRecord(
                 nodeID: "decide", nodeType: "decision", codeExecuted: "context['decide'] = True", inputContext: .object(["a": .int(1)]),
                 outputResult: .object(["decide": .bool(true)]), executionTime: 0.25, decisionResult: "true", pathTaken: "end",
                 aiMetadata: .object(["k": .string("v")]), timestamp: TestTime.plus(seconds: 1))
-            let entry = try #require(try await stores.executions.appendChainEntry(executionID: execution.id, node, steps: [later]))
+            let entry = try #require(try await stores.executions.appendChainEntry(executionID: execution.id, node, steps: [later])).entry
             let appended = try #require(try await stores.executions.appendSteps(chainEntryID: entry.id, [earlier]))
             #expect(appended.count == 1)
             let chain = try await stores.executions.chain(executionID: execution.id)

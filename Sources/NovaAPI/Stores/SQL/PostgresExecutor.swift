@@ -6,6 +6,8 @@ struct PostgresExecutor: SQLExecutor {
     let client: PostgresClient
     let logger: Logger
 
+    var allowsUpdateInWith: Bool { true }
+
     func read(_ sql: String, _ arguments: [any SQLConvertible]) async throws -> [SQLRow] {
         try await write(sql, arguments)
     }

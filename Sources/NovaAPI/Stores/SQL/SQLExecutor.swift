@@ -7,6 +7,9 @@ protocol SQLExecutor: Sendable {
     func write(_ sql: String, _ arguments: [any SQLConvertible]) async throws -> [SQLRow]
     /// Runs statements in order in one transaction; returns each one's rows.
     func transaction(_ statements: [SQLStatement]) async throws -> [[SQLRow]]
+    /// Whether a `WITH` clause may hold an `UPDATE … RETURNING` (PostgreSQL; SQLite may not), so that a guarded
+    /// update and an insert can be one statement.
+    var allowsUpdateInWith: Bool { get }
 }
 
 /// A statement of a transaction, whose arguments may take a value returned by an earlier statement.

@@ -5,6 +5,8 @@ import GRDB
 struct SQLiteExecutor: SQLExecutor {
     let pool: DatabasePool
 
+    var allowsUpdateInWith: Bool { false }
+
     func read(_ sql: String, _ arguments: [any SQLConvertible]) async throws -> [SQLRow] {
         let values = arguments.map(\.sqlValue)
         return try await Self.translatingErrors { try await pool.read { db in try Self.run(db, sql, values) } }
