@@ -17,6 +17,7 @@ enum NovaSchema {
     static let migrations: [Migration] = [
         Migration(version: 1, name: "initial", statements: initial), Migration(version: 2, name: "leases", statements: leases),
         Migration(version: 3, name: "code_source_stats", statements: codeSourceStats),
+        Migration(version: 4, name: "executions_task", statements: executionsTask),
     ]
 
     /// The statements of `migration` for SQLite.
@@ -122,4 +123,8 @@ enum NovaSchema {
             cost_usd DOUBLE PRECISION NOT NULL, tokens_saved BIGINT NOT NULL, cost_saved_usd DOUBLE PRECISION NOT NULL)
         """
     ]
+
+    /// A worker that died between creating an execution and recording it on its task left the execution to be found
+    /// by its task id (``ExecutionStore/execution(taskID:)``).
+    private static let executionsTask = ["CREATE INDEX executions_task ON executions (task_id)"]
 }

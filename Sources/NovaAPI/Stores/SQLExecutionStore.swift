@@ -25,6 +25,10 @@ struct SQLExecutionStore: ExecutionStore {
         try await db.read("SELECT \(Self.columns) FROM executions WHERE id = ?", [id]).first.map(Self.execution)
     }
 
+    func execution(taskID: String) async throws -> Execution? {
+        try await db.read("SELECT \(Self.columns) FROM executions WHERE task_id = ? ORDER BY id DESC LIMIT 1", [taskID]).first.map(Self.execution)
+    }
+
     func list(_ filter: ExecutionFilter, skip: Int, limit: Int) async throws -> Page<Execution> {
         var conditions: [String] = []
         var arguments: [any SQLConvertible] = []

@@ -41,12 +41,19 @@ extension ExecutionJobProcessor {
         return try await execute(run, task: task)
     }
 
-    /// A task `STARTED` without an execution: its worker died before creating one (after a lease length), or is about
-    /// to create it (then the job is left alone).
+    /// A task `STARTED` without an execution on record: its worker is about to create one (then the job is left
+    /// alone), or died (after a lease length) — before creating it (the job starts again) or right after, before
+    /// recording it on the task (that execution is adopted and resumed, so a task never gets a second one).
     private func restart(_ task: TaskRecord, _ job: ExecutionJob) async throws -> Outcome {
         var task = task
         let abandoned = task.updatedAt.addingTimeInterval(lease.seconds) < clock.now()
         guard task.state == .started, abandoned else { return .heldElsewhere }
+        if let orphan = try await executions.execution(taskID: task.taskID) {
+            task.executionID = orphan.id
+            task.meta = Self.runningMeta(orphan, workflowName: task.workflowName)
+            guard try await move(&task, to: .running, from: .started) else { return .heldElsewhere }
+            return try await resume(task, job)
+        }
         guard try await move(&task, to: .pending, from: .started) else { return .heldElsewhere }
         return try await process(job)
     }

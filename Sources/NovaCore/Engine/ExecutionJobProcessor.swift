@@ -90,10 +90,7 @@ package struct ExecutionJobProcessor: Sendable {
                 lease: lease.lease(from: started), checkpoint: checkpoint),
             at: started)
         task.executionID = execution.id
-        task.meta = .object([
-            "execution_id": .int(execution.id), "workflow_id": .int(workflow.id), "workflow_name": .string(workflow.name),
-            "client_slug": job.clientSlug.map(JSONValue.string) ?? .null, "started_at": .string(WireDate.naive(started)),
-        ])
+        task.meta = Self.runningMeta(execution, workflowName: workflow.name)
         guard try await move(&task, to: .running, from: .started) else { return .heldElsewhere }
         let run = WorkflowRun(
             executionID: execution.id, workflowID: workflow.id, graph: graph, networkAllowed: Self.networkAllowed(workflow), context: context,
@@ -165,6 +162,15 @@ package struct ExecutionJobProcessor: Sendable {
             members["failed_at_node"] = .string(node)
         }
         return .object(members)
+    }
+
+    /// The `meta` of a `RUNNING` task before its first node (contract §3.4).
+    static func runningMeta(_ execution: Execution, workflowName: String) -> JSONValue {
+        .object([
+            "execution_id": .int(execution.id), "workflow_id": .int(execution.workflowID), "workflow_name": .string(workflowName),
+            "client_slug": execution.clientSlug.map(JSONValue.string) ?? .null,
+            "started_at": .string(WireDate.naive(execution.startedAt ?? execution.createdAt)),
+        ])
     }
 
     static func networkAllowed(_ workflow: Workflow) -> Bool {

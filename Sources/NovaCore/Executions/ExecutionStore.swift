@@ -10,6 +10,8 @@ package protocol ExecutionStore: Sendable {
     func create(_ draft: ExecutionDraft, at time: Date) async throws -> Execution
     /// The execution with this id, or nil.
     func execution(id: Int) async throws -> Execution?
+    /// The newest execution created for this task, or nil.
+    func execution(taskID: String) async throws -> Execution?
     /// Executions passing `filter`, newest first, `skip` skipped, at most `limit`; total counts all that pass.
     func list(_ filter: ExecutionFilter, skip: Int, limit: Int) async throws -> Page<Execution>
     /// Applies `transition` only if the status is still `expected`; returns whether it did.

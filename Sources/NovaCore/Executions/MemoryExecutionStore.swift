@@ -30,6 +30,11 @@ package actor MemoryExecutionStore: ExecutionStore {
         executions[id]
     }
 
+    /// The newest execution created for this task, or nil.
+    package func execution(taskID: String) -> Execution? {
+        executions.values.filter { $0.taskID == taskID }.max { $0.id < $1.id }
+    }
+
     /// Executions passing `filter`, newest first, `skip` skipped, at most `limit`; total counts all that pass.
     package func list(_ filter: ExecutionFilter, skip: Int, limit: Int) -> Page<Execution> {
         executions.values.filter(filter.matches).sorted { $0.id > $1.id }.page(skip: skip, limit: limit)

@@ -165,6 +165,50 @@ struct ExecutionResumeTests {
         #expect(ended.error == InterruptedRunRecovery.reason)
     }
 
+    @Test("a worker that died between creating the execution and recording it on the task: its execution is adopted, not duplicated")
+    func adoptsOrphanedExecution() async throws {
+        let fixture = Fixture()
+        let job = try await fixture.queue()
+        let past = Date().addingTimeInterval(-120)
+        let checkpoint = try RunCheckpoint(context: ["api_password": .string(Self.canary)], secrets: []).sealed(with: fixture.cipher)
+        let orphan = try await fixture.executions.create(
+            ExecutionDraft(
+                workflowID: job.workflowID, taskID: job.taskID, status: .running, startedAt: past,
+                lease: ExecutionLease(owner: "dead", expiresAt: past.addingTimeInterval(30)), checkpoint: checkpoint),
+            at: past)
+        var task = try #require(try await fixture.tasks.task(id: job.taskID))
+        task.state = .started
+        task.attempts = 1
+        task.updatedAt = past
+        _ = try await fixture.tasks.update(task, expecting: .pending)
+
+        #expect(try await fixture.processor(owner: "next").process(job) == .done)
+        let finished = try #require(try await fixture.tasks.task(id: job.taskID))
+        #expect(finished.state == .success)
+        #expect(finished.executionID == orphan.id)
+        #expect(finished.result?["execution_id"] == .int(orphan.id))
+        #expect(finished.result?["final_context"]?["length_seen"] == .int(Self.canary.count))
+        #expect(try await fixture.executions.list(ExecutionFilter(workflowID: job.workflowID), skip: 0, limit: 10).total == 1)
+        #expect(try await fixture.executions.chain(executionID: orphan.id).map(\.record.nodeID) == ["start", "one", "two", "end"])
+    }
+
+    @Test("a task STARTED without any execution is started again once its worker's lease length has passed")
+    func restartsTaskWithoutExecution() async throws {
+        let fixture = Fixture()
+        let job = try await fixture.queue()
+        var task = try #require(try await fixture.tasks.task(id: job.taskID))
+        task.state = .started
+        task.updatedAt = Date()
+        _ = try await fixture.tasks.update(task, expecting: .pending)
+        #expect(try await fixture.processor(owner: "next").process(job) == .heldElsewhere)
+
+        let late = await fixture.processor(owner: "next", clock: ShiftedClock(offset: 60))
+        #expect(try await late.process(job) == .done)
+        let finished = try #require(try await fixture.tasks.task(id: job.taskID))
+        #expect(finished.state == .success)
+        #expect(try await fixture.executions.list(ExecutionFilter(workflowID: job.workflowID), skip: 0, limit: 10).total == 1)
+    }
+
     private func waitUntil(_ condition: () async throws -> Bool) async throws {
         for _ in 0..<200 {
             if try await condition() { return }

@@ -27,6 +27,20 @@ struct ExecutionStoreTests {
         }
     }
 
+    @Test("the execution of a task is found by its task id, the newest when there are several", arguments: StoreBackend.available)
+    func byTaskID(backend: StoreBackend) async throws {
+        try await backend.withStores { stores in
+            let id = try await workflow(stores)
+            let older = try await stores.executions.create(ExecutionDraft(workflowID: id, taskID: "task-a"), at: TestTime.origin)
+            let other = try await stores.executions.create(ExecutionDraft(workflowID: id, taskID: "task-b"), at: TestTime.origin)
+            let newer = try await stores.executions.create(ExecutionDraft(workflowID: id, taskID: "task-a"), at: TestTime.plus(seconds: 1))
+            #expect(try await stores.executions.execution(taskID: "task-a")?.id == newer.id)
+            #expect(try await stores.executions.execution(taskID: "task-b")?.id == other.id)
+            #expect(older.id != newer.id)
+            #expect(try await stores.executions.execution(taskID: "task-c") == nil)
+        }
+    }
+
     @Test("a status transition applies only from the expected status", arguments: StoreBackend.available)
     func compareAndSet(backend: StoreBackend) async throws {
         try await backend.withStores { stores in
