@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTesting
+import NovaCore
 import NovaJSON
 import Testing
 
@@ -33,7 +34,8 @@ struct EmbedderProviderTests {
         }
         let first = try #require(fake.requests.first.flatMap { JSONValue(jsonText: $0) })
         #expect(first["model"] == .string("text-embedding-3-small"))
-        #expect(first["input"]?.arrayValue?.first?.stringValue?.hasPrefix("Prompt: Extract the due date\n\nInput Schema:\n{") == true)
+        let embedded = "Prompt: \(PromptGuard().canonicalText(of: "Extract the due date"))\n\nInput Schema:\n{"
+        #expect(first["input"]?.arrayValue?.first?.stringValue?.hasPrefix(embedded) == true)
         #expect(fake.authorizationHeaders.allSatisfy { $0 == "Bearer sk-test-key" })
     }
 

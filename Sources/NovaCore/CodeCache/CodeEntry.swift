@@ -75,9 +75,14 @@ package struct CodeEntry: Sendable, Equatable {
     /// Other metadata members sent by the saver (e.g. `source: "seed"`), returned as sent.
     package var extraMetadata: [String: JSONValue] { JSONValue(jsonText: texts.extraMetadata)?.objectValue ?? [:] }
 
-    /// The text that was embedded for this entry.
+    /// The search text of this entry (contract §2.8).
     package var searchText: String {
         SearchText.make(prompt: aiDescription, inputSchema: inputSchema)
+    }
+
+    /// The text embedded for this entry: ``SearchText/embedded(_:)`` of its search text.
+    package var embeddedText: String {
+        SearchText.embedded(searchText)
     }
 
     /// The `metadata` object of the wire contract.

@@ -1,14 +1,23 @@
-/// The model whose vectors a store holds; a store is never searched with vectors of another model.
+/// The model whose vectors a store holds, and what it read; a store is never searched with vectors of another model
+/// or made from another kind of text.
 package struct EmbeddingModelInfo: Sendable, Equatable {
     /// The embedder's model name.
     package let name: String
     /// The vector length.
     package let dimension: Int
+    /// What was embedded for each entry (``SearchText/embeddedForm`` now, ``SearchText/legacyEmbeddedForm`` before).
+    package let text: String
 
     /// Creates the record.
-    package init(name: String, dimension: Int) {
+    package init(name: String, dimension: Int, text: String) {
         self.name = name
         self.dimension = dimension
+        self.text = text
+    }
+
+    /// What `embedder` makes of today's embedded text.
+    package init(of embedder: any Embedder) {
+        self.init(name: embedder.modelName, dimension: embedder.dimension, text: SearchText.embeddedForm)
     }
 }
 

@@ -23,6 +23,25 @@ package enum SearchText {
         return String(query[..<range.lowerBound])
     }
 
+    /// What the embedder reads for a search text, recorded with the store's vectors (``EmbeddingModelInfo/text``).
+    package static let embeddedForm = "canonical-prompt"
+    /// What stores written before ``embeddedForm`` existed embedded: the search text itself.
+    package static let legacyEmbeddedForm = "search-text"
+
+    /// The text embedded for a search text, on save and on search alike: the prompt as ``PromptGuard`` reads it
+    /// (synonyms as one canonical term, stop words dropped, contrast values, identifiers, literals and numbers kept),
+    /// then the input schema block as it is. Paraphrases land closer together than their wordings do; what the
+    /// canonical form cannot tell apart, the guard checks on the original prompts.
+    package static func embedded(_ searchText: String) -> String {
+        let text = normalisedQuery(searchText)
+        let prompt = prompt(of: text)
+        let canonical = PromptGuard().canonicalText(of: prompt)
+        let reading = canonical.isEmpty ? prompt : canonical
+        let label = text.hasPrefix("Prompt: ") ? "Prompt: " : ""
+        let schema = text.range(of: "\n\nInput Schema:").map { text[$0.lowerBound...] } ?? ""
+        return label + reading + schema
+    }
+
     /// The prompt part of a search text (after `Prompt: `, before the schema block), or the whole text.
     package static func prompt(of text: String) -> String {
         var body = Substring(normalisedQuery(text))

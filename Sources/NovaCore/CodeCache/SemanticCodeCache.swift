@@ -29,7 +29,7 @@ package actor SemanticCodeCache {
     package static func open(
         store: any CodeEntryStore, embedder: any Embedder, wallClock: any WallClock, timer: ContinuousClock = ContinuousClock()
     ) async throws -> SemanticCodeCache {
-        let configured = EmbeddingModelInfo(name: embedder.modelName, dimension: embedder.dimension)
+        let configured = EmbeddingModelInfo(of: embedder)
         if let stored = try await store.recordedModel() {
             guard stored == configured else { throw CodeCacheError.modelMismatch(stored: stored, configured: configured) }
         } else {
@@ -78,7 +78,7 @@ package actor SemanticCodeCache {
                     workflowID: input.workflowID, successCount: input.successCount, failureCount: 0, createdAt: input.createdAt ?? now,
                     lastUsedAt: nil, librariesUsed: input.librariesUsed, requiredKeys: input.requiredKeys, extraMetadata: input.extraMetadata))
         }
-        let vectors = try await embedder.embed(entries.map(\.searchText))
+        let vectors = try await embedder.embed(entries.map(\.embeddedText))
         guard vectors.count == entries.count, vectors.allSatisfy({ $0.count == embedder.dimension }) else {
             throw CodeCacheError.badEmbedding(expected: embedder.dimension, got: vectors.first(where: { $0.count != embedder.dimension })?.count ?? 0)
         }
@@ -111,7 +111,7 @@ package actor SemanticCodeCache {
         let text = SearchText.normalisedQuery(query.text)
         let vector: [Float]
         do {
-            vector = try await embedOne(text)
+            vector = try await embedOne(SearchText.embedded(text))
         } catch {
             record(started: started, matches: 0, rejected: 0, failed: true)
             return CodeSearchOutcome(matches: [], error: "embedding failed: \(error)")

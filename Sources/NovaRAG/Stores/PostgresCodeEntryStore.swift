@@ -25,7 +25,7 @@ struct PostgresCodeEntryStore: CodeEntryStore {
         let rows = try await client.query("SELECT key, value FROM store_meta", logger: logger)
         for try await (key, value) in rows.decode((String, String).self) { values[key] = value }
         guard let name = values["embedding_model"], let dimension = values["embedding_dimension"].flatMap({ Int($0) }) else { return nil }
-        return EmbeddingModelInfo(name: name, dimension: dimension)
+        return EmbeddingModelInfo(name: name, dimension: dimension, text: values["embedding_text"] ?? SearchText.legacyEmbeddedForm)
     }
 
     func recordModel(_ model: EmbeddingModelInfo) async throws {
@@ -151,7 +151,8 @@ struct PostgresCodeEntryStore: CodeEntryStore {
     private static func writeModel(_ model: EmbeddingModelInfo, connection: PostgresConnection, logger: Logger) async throws {
         try await connection.query(
             """
-            INSERT INTO store_meta (key, value) VALUES ('embedding_model', \(model.name)), ('embedding_dimension', \(String(model.dimension)))
+            INSERT INTO store_meta (key, value)
+            VALUES ('embedding_model', \(model.name)), ('embedding_dimension', \(String(model.dimension))), ('embedding_text', \(model.text))
             ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
             """, logger: logger)
     }

@@ -28,9 +28,9 @@ func reindex(_ store: any CodeEntryStore, with embedder: any Embedder) async thr
     var vectors: [String: [Float]] = [:]
     for start in stride(from: 0, to: entries.count, by: 32) {
         let batch = entries[start..<min(start + 32, entries.count)]
-        let embedded = try await embedder.embed(batch.map(\.searchText))
+        let embedded = try await embedder.embed(batch.map(\.embeddedText))
         for (entry, vector) in zip(batch, embedded) { vectors[entry.id] = vector }
     }
-    try await store.replaceVectors(vectors, model: EmbeddingModelInfo(name: embedder.modelName, dimension: embedder.dimension))
+    try await store.replaceVectors(vectors, model: EmbeddingModelInfo(of: embedder))
     return entries.count
 }

@@ -16,8 +16,9 @@ struct SQLiteCodeEntryStore: CodeEntryStore {
         try await pool.read { db in
             let name = try String.fetchOne(db, sql: "SELECT value FROM store_meta WHERE key = 'embedding_model'")
             let dimension = try String.fetchOne(db, sql: "SELECT value FROM store_meta WHERE key = 'embedding_dimension'").flatMap { Int($0) }
+            let text = try String.fetchOne(db, sql: "SELECT value FROM store_meta WHERE key = 'embedding_text'")
             guard let name, let dimension else { return nil }
-            return EmbeddingModelInfo(name: name, dimension: dimension)
+            return EmbeddingModelInfo(name: name, dimension: dimension, text: text ?? SearchText.legacyEmbeddedForm)
         }
     }
 
@@ -108,8 +109,8 @@ struct SQLiteCodeEntryStore: CodeEntryStore {
 
     private static func writeModel(_ model: EmbeddingModelInfo, db: Database) throws {
         try db.execute(
-            sql: "INSERT INTO store_meta (key, value) VALUES ('embedding_model', ?), ('embedding_dimension', ?) "
+            sql: "INSERT INTO store_meta (key, value) VALUES ('embedding_model', ?), ('embedding_dimension', ?), ('embedding_text', ?) "
                 + "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            arguments: [model.name, String(model.dimension)])
+            arguments: [model.name, String(model.dimension), model.text])
     }
 }

@@ -16,6 +16,11 @@ package struct PromptGuard: Sendable {
         lexicon = .shared
     }
 
+    /// The prompt as the guard reads it: canonical terms in order, then identifiers, literals, currencies, numbers.
+    package func canonicalText(of prompt: String) -> String {
+        PromptAnalysis(prompt, lexicon: lexicon).canonicalText
+    }
+
     /// Compares the new prompt (`query`) with the prompt of a stored entry (`candidate`).
     package func check(query: String, candidate: String) -> PromptGuardVerdict {
         let comparison = PromptComparison(

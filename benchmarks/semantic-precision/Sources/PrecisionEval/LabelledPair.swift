@@ -1,4 +1,5 @@
 import Foundation
+import NovaCore
 
 /// One line of pairs.jsonl: two node prompts, whether they ask for the same code, and the kind of pair.
 struct LabelledPair: Decodable {
@@ -8,8 +9,8 @@ struct LabelledPair: Decodable {
     let kind: String
 
     /// The text nova-rag embeds for a prompt with an empty input schema.
-    static func searchText(_ prompt: String) -> String {
-        "Prompt: \(prompt)\n\nInput Schema:\n{}"
+    static func embeddedText(_ prompt: String) -> String {
+        SearchText.embedded(SearchText.make(prompt: prompt, inputSchema: [:]))
     }
 
     /// Reads a JSON-lines file, skipping blank lines.

@@ -26,7 +26,7 @@ do {
 
 let texts = Array(Set(pairSets.flatMap { $0.pairs.flatMap { [$0.a, $0.b] } })).sorted()
 let started = Date()
-let vectors = Dictionary(uniqueKeysWithValues: zip(texts, model.embed(texts.map(LabelledPair.searchText))))
+let vectors = Dictionary(uniqueKeysWithValues: zip(texts, model.embed(texts.map(LabelledPair.embeddedText))))
 print(String(format: "embedded %d texts in %.2f s", texts.count, Date().timeIntervalSince(started)))
 let promptGuard = PromptGuard()
 
