@@ -10,6 +10,25 @@ struct PromptGuardTests {
         if case .conflict(let reason) = promptGuard.check(query: query, candidate: candidate) { reason } else { nil }
     }
 
+    @Test(
+        "abbreviations and possessives read as the words they stand for",
+        arguments: [
+            ("Extract the tracking number from the shipping email", "Pull the tracking no. out of the shipping e-mail"),
+            ("Find the invoice number on the PDF", "Find the invoice nº on the PDF"),
+            ("Update the status of order 1234 to shipped", "Update order 1234's status to shipped"),
+            ("Count the unread emails in the support inbox", "Count the unread emails in the support mailbox"),
+            ("Sum the amount column", "Sum the amt column"),
+        ]
+    )
+    func abbreviations(query: String, candidate: String) {
+        #expect(reason(query, candidate) == nil)
+    }
+
+    @Test("\"no\" is still a negation where it is not an abbreviation")
+    func noStillNegates() {
+        #expect(reason("List customers with no orders", "List customers with orders") != nil)
+    }
+
     @Test("an identical prompt is compatible with itself")
     func identical() {
         let prompt = "Extract the invoice total from the PDF text"

@@ -83,7 +83,7 @@ extension PromptLexicon {
         ("body|cuerpo", [.term("body")]),
         ("signature|firma", [.term("signature")]),
         ("header|cabecera|encabezado", [.term("header")]),
-        ("inbox|bandeja de entrada", [.term("inbox")]),
+        ("inbox|mailbox|bandeja de entrada|buzon", [.term("inbox")]),
         ("folder|carpeta", [.term("folder")]),
         // Documents and entities.
         ("invoice|bill|factura", [.term("invoice")]),
@@ -104,7 +104,7 @@ extension PromptLexicon {
         ("document|documento|doc", [.term("document")]),
         ("html|html tag|html markup|markup|etiquetas html", [.term("html")]),
         // Fields.
-        ("=importe|=importes|amount|monto", [.term("amount")]),
+        ("=importe|=importes|amount|amt|monto", [.term("amount")]),
         ("value|valor", [.term("value")]),
         ("price|unit price|precio|precio unitario", [.term("price")]),
         ("quantity|qty|cantidad|units", [.term("quantity")]),

@@ -94,8 +94,22 @@ enum PromptTokenizer {
             }
             if word.hasSuffix("'s") { word.removeLast(2) }
             word.removeAll { $0 == "'" }
+            if readNumberAbbreviation(word) { return }
             let isIdentifier = raw.count == 1 && raw != "I" && raw.uppercased() == raw && !isFirstWord
             tokens.append(.word(word, identifier: isIdentifier))
+        }
+
+        /// Reads "no." and "nº" (and "n°") as the word "number", as in "invoice no." or "nº de factura", not as a negation;
+        /// false when `word` is neither.
+        private mutating func readNumberAbbreviation(_ word: String) -> Bool {
+            let next = character(at: index)
+            if word == "no" && next == "." || word == "n" && next == "°" {
+                index += 1
+            } else if word != "nº" {
+                return false
+            }
+            tokens.append(.word("number", identifier: false))
+            return true
         }
 
         /// Reads a name that mixes letters and digits ("Sheet2", "S3", "base64") as a literal, so that it is compared whole.
@@ -146,6 +160,13 @@ enum PromptTokenizer {
                 }
             }
             tokens.append(.number(value))
+            skipPossessive()
+        }
+
+        /// Skips the possessive `'s` after a number ("order #1234's status").
+        private mutating func skipPossessive() {
+            guard character(at: index) == "'", character(at: index + 1) == "s", character(at: index + 2)?.isLetter != true else { return }
+            index += 2
         }
 
         private mutating func readLiteral(closing: Character) -> Bool {
