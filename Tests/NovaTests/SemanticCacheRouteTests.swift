@@ -226,31 +226,34 @@ struct ReindexTests {
         let store = try await openCodeEntryStore(database, logger: TestEnvironment.logger)
         let narrow = FixedDimensionEmbedder()
         await #expect(throws: CodeCacheError.self) { _ = try await SemanticCodeCache.open(store: store, embedder: narrow, wallClock: SystemWallClock()) }
-        #expect(try await reindex(store, with: narrow) == 1)
+        #expect(try await store.reindex(with: narrow) == 1)
         let cache = try await SemanticCodeCache.open(store: store, embedder: narrow, wallClock: SystemWallClock())
         let outcome = await cache.search(CodeSearchQuery(text: "Prompt: total of the invoice", threshold: 0.5, topK: 5, workflowID: nil))
         #expect(outcome.matches.count == 1)
     }
 
-    @Test("a store whose vectors were made from whole search texts (before canonical prompts) must be re-indexed, then opens")
+    @Test("a store whose vectors were made from whole search texts (before canonical prompts) is re-embedded once when opened")
     func legacyEmbeddedText() async throws {
         let env = try TestEnvironment()
-        let first = try await NovaRAG.buildApplication(config: RAGConfig(env: env.rag(["EMBEDDING_PROVIDER": "hash"])), logger: TestEnvironment.logger)
+        let config = try RAGConfig(env: env.rag(["EMBEDDING_PROVIDER": "hash"]))
+        let first = try await NovaRAG.buildApplication(config: config, logger: TestEnvironment.logger)
         try await first.test(.router) { client in
             _ = try await client.post("/code/save", CodeCacheFixtures.save(prompt: "Add up the amounts of the invoice"))
         }
-        let database = try await SQLDatabase.open(.sqlite(path: env.directory.appendingPathComponent("nova-rag.sqlite").path), logger: TestEnvironment.logger)
+        let path = env.directory.appendingPathComponent("nova-rag.sqlite").path
+        let database = try await SQLDatabase.open(.sqlite(path: path), logger: TestEnvironment.logger)
         let store = try await openCodeEntryStore(database, logger: TestEnvironment.logger)
         let hash = HashEmbedder()
         #expect(try await store.recordedModel() == EmbeddingModelInfo(of: hash))
-        try await store.recordModel(EmbeddingModelInfo(name: hash.modelName, dimension: hash.dimension, text: SearchText.legacyEmbeddedForm))
-        let error = await #expect(throws: CodeCacheError.self) {
-            _ = try await SemanticCodeCache.open(store: store, embedder: hash, wallClock: SystemWallClock())
-        }
-        #expect(error?.description.contains("search-text") == true)
-        #expect(error?.description.contains("nova-rag reindex") == true)
-        #expect(try await reindex(store, with: hash) == 1)
+        let saved = try #require(try await store.loadAll().first).entry
+        let legacy = EmbeddingModelInfo(name: hash.modelName, dimension: hash.dimension, text: SearchText.legacyEmbeddedForm)
+        try await store.replaceVectors([saved.id: hash.vector(saved.searchText)], model: legacy)
+        #expect(try await store.recordedModel() == legacy)
         let cache = try await SemanticCodeCache.open(store: store, embedder: hash, wallClock: SystemWallClock())
+        #expect(try await store.recordedModel() == EmbeddingModelInfo(of: hash))
+        let upgraded = try #require(try await store.loadAll().first)
+        #expect(upgraded.vector == hash.vector(upgraded.entry.embeddedText))
+        #expect(upgraded.vector != hash.vector(saved.searchText))
         let outcome = await cache.search(CodeSearchQuery(text: "Prompt: Sum the amounts of the invoice", threshold: 0.5, topK: 5, workflowID: nil))
         #expect(outcome.matches.count == 1)
     }

@@ -10,9 +10,6 @@ package enum CodeCacheError: Error, Equatable, Sendable, CustomStringConvertible
     /// One line for logs and error bodies, without secret values.
     package var description: String {
         switch self {
-        case .modelMismatch(let stored, let configured) where stored.name == configured.name && stored.dimension == configured.dimension:
-            "the store holds vectors of its entries' \(stored.text) but this version embeds their \(configured.text); "
-                + "run `nova-rag reindex` to re-embed every entry"
         case .modelMismatch(let stored, let configured):
             "the store holds vectors of \(stored.name) (\(stored.dimension) dimensions) but the configured embedder is \(configured.name) "
                 + "(\(configured.dimension) dimensions); run `nova-rag reindex` to re-embed every entry with the configured model"

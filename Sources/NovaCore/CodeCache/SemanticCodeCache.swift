@@ -25,13 +25,18 @@ package actor SemanticCodeCache {
     }
 
     /// Opens the cache over `store`: checks that its vectors were made by `embedder`'s model (recording the model
-    /// in a new store) and loads every entry without re-embedding.
+    /// in a new store) and loads every entry without re-embedding — except once for a store whose vectors the same
+    /// model made from an older embedded text (``SearchText/embeddedForm``), which is re-embedded first.
     package static func open(
         store: any CodeEntryStore, embedder: any Embedder, wallClock: any WallClock, timer: ContinuousClock = ContinuousClock()
     ) async throws -> SemanticCodeCache {
         let configured = EmbeddingModelInfo(of: embedder)
         if let stored = try await store.recordedModel() {
-            guard stored == configured else { throw CodeCacheError.modelMismatch(stored: stored, configured: configured) }
+            if stored.name == configured.name, stored.dimension == configured.dimension, stored.text != configured.text {
+                _ = try await store.reindex(with: embedder)
+            } else if stored != configured {
+                throw CodeCacheError.modelMismatch(stored: stored, configured: configured)
+            }
         } else {
             try await store.recordModel(configured)
         }

@@ -69,7 +69,9 @@ package struct WorkflowRunner: Sendable {
             let timestamp = clock.now()
             let started = ContinuousClock.now
             let before = context
-            let watched = try await watchingCancellation(of: run.executionID, { try await self.output(of: node, context: before, run: run, redactor: redactor) })
+            let watched = try await watchingCancellation(of: run.executionID) {
+                try await self.output(of: node, context: before, run: run, redactor: redactor)
+            }
             try await reported
             guard let output = watched else {
                 step = machine.cancel()

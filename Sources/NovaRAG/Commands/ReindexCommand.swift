@@ -15,7 +15,7 @@ struct ReindexCommand: AsyncParsableCommand {
             let embedder = try config.embedding.makeEmbedder()
             let database = try await SQLDatabase.open(config.database, logger: logger)
             try await withStore(database, logger: logger) { store in
-                let count = try await reindex(store, with: embedder)
+                let count = try await store.reindex(with: embedder)
                 logger.info("reindexed", metadata: ["entries": .stringConvertible(count), "model": .string(embedder.modelName)])
             }
         }

@@ -21,16 +21,3 @@ func withStore(_ database: SQLDatabase, logger: Logger, _ body: @Sendable (any C
         group.cancelAll()
     }
 }
-
-/// Re-embeds every entry of `store` with `embedder` and records its model; returns how many entries there were.
-func reindex(_ store: any CodeEntryStore, with embedder: any Embedder) async throws -> Int {
-    let entries = try await store.loadAll().map(\.entry)
-    var vectors: [String: [Float]] = [:]
-    for start in stride(from: 0, to: entries.count, by: 32) {
-        let batch = entries[start..<min(start + 32, entries.count)]
-        let embedded = try await embedder.embed(batch.map(\.embeddedText))
-        for (entry, vector) in zip(batch, embedded) { vectors[entry.id] = vector }
-    }
-    try await store.replaceVectors(vectors, model: EmbeddingModelInfo(of: embedder))
-    return entries.count
-}
