@@ -40,11 +40,15 @@ package actor SemanticCodeCache {
         } else {
             try await store.recordModel(configured)
         }
-        let loaded = try await store.loadAll()
-        for stored in loaded where stored.vector.count != configured.dimension {
-            throw CodeCacheError.badEmbedding(expected: configured.dimension, got: stored.vector.count)
-        }
-        return SemanticCodeCache(store: store, embedder: embedder, wallClock: wallClock, timer: timer, loaded: loaded)
+        let cache = try await { () async throws -> SemanticCodeCache in
+            let loaded = try await store.loadAll()
+            for stored in loaded where stored.vector.count != configured.dimension {
+                throw CodeCacheError.badEmbedding(expected: configured.dimension, got: stored.vector.count)
+            }
+            return SemanticCodeCache(store: store, embedder: embedder, wallClock: wallClock, timer: timer, loaded: loaded)
+        }()
+        FreedMemory.release()
+        return cache
     }
 
     /// Number of entries.

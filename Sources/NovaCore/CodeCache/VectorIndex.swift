@@ -36,6 +36,14 @@ package struct VectorIndex: Sendable {
     /// Number of rows.
     package var count: Int { ids.count }
 
+    /// Makes room for `rows` rows at once, so that loading a store does not grow (and copy) the buffer step by step.
+    package mutating func reserveCapacity(_ rows: Int) {
+        storage.reserveCapacity(rows * dimension)
+        ids.reserveCapacity(rows)
+        workflows.reserveCapacity(rows)
+        rowOfID.reserveCapacity(rows)
+    }
+
     /// Adds or replaces the row of `id`; `vector` must be unit length and `dimension` long.
     package mutating func upsert(id: String, workflowID: Int?, vector: [Float]) {
         precondition(vector.count == dimension, "vector of \(vector.count) dimensions in an index of \(dimension)")
