@@ -24,6 +24,15 @@ struct PromptGuardTests {
         #expect(reason(query, candidate) == nil)
     }
 
+    @Test("an upsert is not an insert, and returns are not orders; \"Return …\" as the first word still reads")
+    func upsertAndReturns() {
+        #expect(reason("Upsert the parsed invoices into the invoices table", "Insert the parsed invoices into the invoices table") != nil)
+        #expect(reason("Upsert the product into the products table", "Insert or update the product in the products table") == nil)
+        #expect(reason("Count orders created in the last 7 days", "Count returns created in the last 7 days") != nil)
+        #expect(reason("Return the unpaid invoices", "List the unpaid invoices") == nil)
+        #expect(reason("Extract the totals and return them as JSON", "Extract the totals and give them back as JSON") == nil)
+    }
+
     @Test("\"no\" is still a negation where it is not an abbreviation")
     func noStillNegates() {
         #expect(reason("List customers with no orders", "List customers with orders") != nil)

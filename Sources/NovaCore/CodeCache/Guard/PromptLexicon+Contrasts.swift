@@ -118,7 +118,8 @@ extension PromptLexicon {
             "delete|deletion|remove|removal|drop|erase|erasure|wipe|wipe out|purge|clear|get rid of|filter out|discard|strip|"
                 + "borra|borrar|elimina|eliminar|quita|quitar|suprime|suprimir|descarta|descartar", [.contrast(.action, "delete")]
         ),
-        ("upsert|insert or update", [.contrast(.action, "insert"), .contrast(.action, "update")]),
+        // An upsert is its own change: code that only inserts fails on a row that exists.
+        ("upsert|insert or update", [.contrast(.action, "upsert")]),
         ("trim|recorta|recortar", [.contrast(.action, "delete"), .term("whitespace")]),
         ("deduplicate|dedupe|dedup|deduplica|deduplicar", [.contrast(.action, "delete"), .term("duplicate")]),
         // Transfers.

@@ -84,6 +84,8 @@ extension PromptLexicon {
         ("signature|firma", [.term("signature")]),
         ("header|cabecera|encabezado", [.term("header")]),
         ("inbox|mailbox|bandeja de entrada|buzon", [.term("inbox")]),
+        // "Return" is a verb ("… and return them"); "returns" after the first word are the goods sent back.
+        ("=returns", [.term("return")]),
         ("folder|carpeta", [.term("folder")]),
         // Documents and entities.
         ("invoice|bill|factura", [.term("invoice")]),

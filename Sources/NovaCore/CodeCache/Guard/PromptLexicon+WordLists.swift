@@ -45,9 +45,10 @@ extension PromptLexicon {
     static let qualifiers: Set<String> = ["distinct"]
 
     /// What a prompt's first word means when it is an imperative verb that is otherwise a noun or an adjective
-    /// ("Order the rows…", "Email the customer…", "Empty the table…").
+    /// ("Order the rows…", "Returns the rows…", "Email the customer…", "Empty the table…").
     static let imperatives: [String: [LexiconEffect]] = [
         "order": [.term("sort")],
+        "returns": [.contrast(.action, "read")],
         "archive": [.contrast(.action, "move"), .term("archive")],
         "empty": [.contrast(.action, "delete")],
         "email": [.term("send"), .term("email")],
