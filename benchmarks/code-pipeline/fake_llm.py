@@ -1,7 +1,8 @@
 """A stand-in for an OpenAI-compatible chat-completions API with a fixed latency, for the code-pipeline benchmark.
 
-Every POST /chat/completions waits LATENCY seconds, then answers with the invoice workflow's code for the node the
-request is about, found from the input schema nova sends (each prompt node of examples/invoice-workflow.json sees
+Every POST /chat/completions waits LATENCY seconds, then answers a data-analysis request with a program that reports
+the length of each text value, and any other request with the invoice workflow's code for the node the request is
+about, found from the input schema nova sends (each prompt node of examples/invoice-workflow.json sees
 different context keys, whatever its prompt says). The code is the seed pack's, with a first comment line naming
 the request, so each generation is new code as a real model's would be. GET /stats returns {"requests": n}.
 
@@ -20,6 +21,15 @@ with open(PACK) as file:
 # The key that only the context of this node (and later ones) has, most specific first.
 NODE_BY_KEY = [("approval_status", "post_to_ledger"), ("needs_approval", "request_approval"), ("total_eur", "match_vendor"),
                ("vendor_name", "normalise_amounts"), ("invoice_text", "extract_fields")]
+# nova's data-analysis stage (long text such as the invoice) asks for a program that reports the data's shape.
+ANALYSIS_REQUEST = "inspects input data so that another program can later be written"
+ANALYSIS_CODE = """import json
+insights = []
+for key, value in context.items():
+    if isinstance(value, str):
+        insights.append(f"{key}: text of {len(value)} characters, {value.count(chr(10)) + 1} lines")
+print(json.dumps({"status": "success", "context_updates": {"insights": insights[:10]}}))
+"""
 LATENCY = float(sys.argv[2])
 lock = threading.Lock()
 served = 0
@@ -50,7 +60,9 @@ class Handler(BaseHTTPRequestHandler):
         keys = schema_keys(text)
         node = next((node for key, node in NODE_BY_KEY if key in keys), None)
         time.sleep(LATENCY)
-        if node is None:
+        if ANALYSIS_REQUEST in text:
+            answer = f"```python\n{ANALYSIS_CODE}```"
+        elif node is None:
             answer = "I cannot tell which step this is."
         else:
             answer = f"```python\n# {node}, generation {number}\n{CODE[node]}```"

@@ -34,7 +34,7 @@ python3 $here/fake_llm.py "$llm_port" "$latency" &
 pids+=($!)
 NOVA_RAG_DATA_DIR="$work" PORT=$rag_port "$bin/nova-rag" serve >"$work/nova-rag.log" 2>&1 &
 pids+=($!)
-NOVA_DATA_DIR="$work" PORT=$nova_port RAG_SERVICE_URL="http://127.0.0.1:$rag_port" SANDBOX_NETWORK=none WORKER_CONCURRENCY=1 \
+NOVA_DATA_DIR="$work" PORT=$nova_port RAG_SERVICE_URL="http://127.0.0.1:$rag_port" SANDBOX_NETWORK=none WORKER_CONCURRENCY=1 RATE_LIMIT_PER_MINUTE=1000000 \
     OPENAI_API_KEY=fake-key OPENAI_BASE_URL="http://127.0.0.1:$llm_port" CODE_GENERATOR_MODEL=gpt-4o-mini \
     "$bin/nova" serve >"$work/nova.log" 2>&1 &
 pids+=($!)
