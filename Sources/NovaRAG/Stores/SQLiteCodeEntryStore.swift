@@ -26,9 +26,15 @@ struct SQLiteCodeEntryStore: CodeEntryStore {
         try await pool.write { db in try Self.writeModel(model, db: db) }
     }
 
+    /// Decodes row by row (a cursor, not every row first), so each row's buffers are freed and reused before the next
+    /// one is read instead of fragmenting the heap under the entries that stay.
     func loadAll() async throws -> [StoredCodeEntry] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(CodeEntryRow.columns) FROM code_entries ORDER BY rowid").map(Self.stored)
+            var loaded: [StoredCodeEntry] = []
+            loaded.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM code_entries") ?? 0)
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(CodeEntryRow.columns) FROM code_entries ORDER BY rowid")
+            while let row = try rows.next() { loaded.append(Self.stored(row)) }
+            return loaded
         }
     }
 
