@@ -58,6 +58,7 @@ struct ConfigurationTests {
         ("RAG_TIMEOUT_SECONDS", "soon"), ("RAG_SERVICE_URL", "localhost:8001"), ("REDIS_URL", "http://x"), ("MAX_BODY_BYTES", "1"),
         ("LOG_LEVEL", "loud"), ("JSON_LOGS", "maybe"), ("WORKER_LEASE_SECONDS", "0"), ("WORKER_LEASE_SECONDS", "soon"),
         ("VALIDATE_OUTPUT_WITH_LLM", "perhaps"), ("EXACT_CACHE_TTL_SECONDS", "-5"), ("EXACT_CACHE_MAX_ENTRIES", "many"),
+        ("WORKER_HEALTH_PORT", "70000"), ("WORKER_HEALTH_PORT", "http"),
     ])
     func otherBadValues(key: String, value: String) throws {
         let env = EnvironmentReader([key: value])
@@ -80,6 +81,8 @@ struct ConfigurationTests {
         #expect(config.workerLeaseSeconds == 30)
         #expect(config.redisQueueKey == "nova:jobs")
         #expect(try NovaConfig(env: EnvironmentReader(["WORKER_LEASE_SECONDS": "2.5"])).workerLeaseSeconds == 2.5)
+        #expect(config.workerHealthPort == nil)
+        #expect(try NovaConfig(env: EnvironmentReader(["WORKER_HEALTH_PORT": "8000"])).workerHealthPort == 8000)
     }
 
     @Test("an unreachable DATABASE_URL fails startup with one message naming DATABASE_URL and no password")

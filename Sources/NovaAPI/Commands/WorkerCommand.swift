@@ -1,12 +1,14 @@
 import ArgumentParser
+import Hummingbird
 import Logging
 import NovaCore
 import ServiceKit
 import ServiceLifecycle
 
-/// `nova worker`: a process that only executes queued workflows (no HTTP server): `WORKER_CONCURRENCY` workers on the
-/// Redis queue (`REDIS_URL`) over the PostgreSQL database shared with `nova serve` (`DATABASE_URL`). SIGTERM or SIGINT
-/// stops leasing; the jobs held are finished first.
+/// `nova worker`: a process that only executes queued workflows: `WORKER_CONCURRENCY` workers on the Redis queue
+/// (`REDIS_URL`) over the PostgreSQL database shared with `nova serve` (`DATABASE_URL`). With `WORKER_HEALTH_PORT` it
+/// also answers `GET /health` and `/health/components` there (database, Redis, nova-rag, sandbox), and nothing else.
+/// SIGTERM or SIGINT stops leasing; the jobs held are finished first.
 struct WorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker", abstract: "Run workflow workers on the Redis queue (REDIS_URL) and the shared database (DATABASE_URL).")
@@ -30,11 +32,26 @@ struct WorkerCommand: AsyncParsableCommand {
             let workers = await ExecutionWorkers.make(services, queue: queue, owner: owner)
             var entries: [ServiceGroupConfiguration.ServiceConfiguration] = []
             if let postgres = services.database.backgroundService { entries.append(.init(service: postgres)) }
+            if let port = config.workerHealthPort { entries.append(.init(service: Self.healthServer(services, port: port))) }
             let prepared = PreparedWorkers(services: services, workers: workers, owner: owner)
             entries.append(.init(service: prepared, successTerminationBehavior: .gracefullyShutdownGroup))
             let group = ServiceGroup(configuration: .init(services: entries, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
         }
+    }
+}
+
+extension WorkerCommand {
+    /// The worker's health endpoints on `port`, with the background component checks they answer from.
+    static func healthServer(_ services: NovaServices, port: Int) -> some Service {
+        let router = Router(context: NovaRequestContext.self)
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: ErrorEnvelopeMiddleware(style: .errorAndStatusCode, classify: NovaErrorMapping.classify))
+        router.addRoutes(HealthController(monitor: services.monitor, config: services.config, sandbox: services.sandbox).routes)
+        router.addMethodNotAllowedRoutes()
+        return Application(
+            router: router, configuration: .init(address: .hostname(services.config.listen.host, port: port), serverName: "nova-worker"),
+            services: [services.monitor], logger: services.logger)
     }
 }
 

@@ -38,6 +38,9 @@ struct NovaConfig: Sendable {
     /// `WORKER_LEASE_SECONDS`, default 30: how long a worker holds an execution without renewing its lease (it renews
     /// every third of it); a dead worker's execution is taken over after about that long.
     var workerLeaseSeconds: Double
+    /// `WORKER_HEALTH_PORT`, unset by default: where `nova worker` answers `GET /health` and `/health/components`
+    /// (for container health checks); unset, a worker serves no HTTP.
+    var workerHealthPort: Int?
     /// `SANDBOX_NETWORK` (`internet`, the default, or `none`): the network of nodes that do not say `"network": false`.
     var sandboxNetwork: SandboxNetwork
     /// `NOVA_SANDBOX_VENV`, default `<data directory>/sandbox-venv`, resolved to an absolute path: the virtual environment
@@ -67,6 +70,7 @@ struct NovaConfig: Sendable {
         security = try SecuritySettings(env: env)
         workerConcurrency = try env.int("WORKER_CONCURRENCY", default: 4, in: 0...64)
         workerLeaseSeconds = try env.double("WORKER_LEASE_SECONDS", default: 30, in: 1...3600)
+        workerHealthPort = env.string("WORKER_HEALTH_PORT") == nil ? nil : try env.int("WORKER_HEALTH_PORT", default: 0, in: 0...65535)
         redisQueueKey = env.string("REDIS_QUEUE_KEY", default: "nova:jobs")
         let network = env.string("SANDBOX_NETWORK", default: SandboxNetwork.internet.rawValue)
         guard let sandboxNetwork = SandboxNetwork(rawValue: network) else {

@@ -34,11 +34,22 @@ struct WorkerCrashRecoveryTests {
         ]
         let api = try await ServiceProcess("nova", environment: environment, arguments: ["--no-workers"])
         defer { api.stop() }
+        let healthPort = try ServiceProcess.freePort()
         let workers = [
-            try await ServiceProcess("nova", environment: environment, subcommand: "worker", readyLine: "workers started"),
+            try await ServiceProcess(
+                "nova", environment: environment.merging(["WORKER_HEALTH_PORT": String(healthPort)]) { $1 }, subcommand: "worker",
+                readyLine: "workers started"),
             try await ServiceProcess("nova", environment: environment, subcommand: "worker", readyLine: "workers started"),
         ]
         defer { workers.forEach { $0.stop() } }
+        var health = ""
+        try await poll("worker health endpoint") {
+            guard let (status, text) = try? await HTTPClient.shared.getText("http://127.0.0.1:\(healthPort)/health/components") else { return false }
+            health = text
+            return status == 200
+        }
+        #expect(JSONValue(jsonText: health)?["database"] == "connected")
+        #expect(JSONValue(jsonText: health)?["redis"] == "configured")
 
         let (created, workflow) = try await HTTPClient.shared.postJSON(api.baseURL + "/workflows", Self.workflow.jsonText)
         #expect(created == 201)

@@ -81,7 +81,7 @@ final class ServiceProcess: @unchecked Sendable {
         throw ProcessFailed(description: "did not become healthy within 10 s")
     }
 
-    private static func freePort() throws -> Int {
+    static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
