@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: installs what it needs (Debian packages, the MiniLM weights, the sandbox's virtual
-# environment), starts PostgreSQL and Redis on loopback in a temporary directory, builds with warnings as errors in
-# Nova's own targets, runs `swift test`, then builds the release binaries and runs them as the Docker images do
-# (scripts/release-check.sh), and stops the servers.
+# Runs the whole test suite: checks the formatting of Nova's sources (scripts/validate.sh), installs what it needs
+# (Debian packages, the MiniLM weights, the sandbox's virtual environment), starts PostgreSQL and Redis on loopback
+# in a temporary directory, builds with warnings as errors in Nova's own targets, runs `swift test`, then builds the
+# release binaries and runs them as the Docker images do (scripts/release-check.sh), and stops the servers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
 source scripts/lib/servers.sh
 source scripts/lib/release.sh
 
+bash scripts/validate.sh
 nova_install_packages
 bash scripts/fetch-model.sh
 bash scripts/setup-sandbox.sh

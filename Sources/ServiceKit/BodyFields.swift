@@ -39,7 +39,8 @@ package struct BodyFields {
             return nil
         case .string(let text)?:
             guard text.count >= minLength else {
-                issues.append(.body(path(key), type: "string_too_short", msg: "String should have at least \(minLength) character\(minLength == 1 ? "" : "s")"))
+                issues.append(
+                    .body(path(key), type: "string_too_short", msg: "String should have at least \(minLength) character\(minLength == 1 ? "" : "s")"))
                 return nil
             }
             return text
@@ -55,7 +56,8 @@ package struct BodyFields {
         case nil, .null?: return nil
         case .int(let value)?:
             guard range.contains(value) else {
-                issues.append(.body(path(key), type: "range", msg: "Input should be between \(range.lowerBound) and \(range.upperBound)", input: .int(value)))
+                issues.append(
+                    .body(path(key), type: "range", msg: "Input should be between \(range.lowerBound) and \(range.upperBound)", input: .int(value)))
                 return nil
             }
             return value
@@ -79,7 +81,8 @@ package struct BodyFields {
             return nil
         }
         guard range.contains(value) else {
-            issues.append(.body(path(key), type: "range", msg: "Input should be between \(range.lowerBound) and \(range.upperBound)", input: .double(value)))
+            issues.append(
+                .body(path(key), type: "range", msg: "Input should be between \(range.lowerBound) and \(range.upperBound)", input: .double(value)))
             return nil
         }
         return value

@@ -44,10 +44,13 @@ package struct PostgresMigrator: Sendable {
         try await client.withTransaction(logger: logger) { connection in
             try await connection.query(PostgresQuery(unsafeSQL: "SELECT pg_advisory_xact_lock(\(lockKey))"), logger: logger)
             try await connection.query(
-                PostgresQuery(unsafeSQL: "CREATE TABLE IF NOT EXISTS \(table) (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"),
+                PostgresQuery(
+                    unsafeSQL: "CREATE TABLE IF NOT EXISTS \(table) (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"),
                 logger: logger)
             var applied: Set<Int> = []
-            for try await version in try await connection.query(PostgresQuery(unsafeSQL: "SELECT version FROM \(table)"), logger: logger).decode(Int.self) {
+            for try await version in try await connection.query(PostgresQuery(unsafeSQL: "SELECT version FROM \(table)"), logger: logger).decode(
+                Int.self)
+            {
                 applied.insert(version)
             }
             if let newest = applied.max(), let known = migrations.last?.version, newest > known {

@@ -6,7 +6,8 @@ extension Request {
         guard let raw = uri.queryParameters[Substring(name)] else { return fallback }
         guard let value = Int(raw) else {
             throw RequestValidationError(
-                ValidationIssue(type: "int_parsing", loc: [.string("query"), .string(name)], msg: "Input should be a valid integer", input: .string(String(raw))))
+                ValidationIssue(
+                    type: "int_parsing", loc: [.string("query"), .string(name)], msg: "Input should be a valid integer", input: .string(String(raw))))
         }
         guard range.contains(value) else {
             throw RequestValidationError(

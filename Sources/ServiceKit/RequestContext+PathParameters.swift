@@ -6,7 +6,8 @@ extension RequestContext {
         let raw = parameters.get(name) ?? ""
         guard let value = Int(raw) else {
             throw RequestValidationError(
-                ValidationIssue(type: "int_parsing", loc: [.string("path"), .string(name)], msg: "Input should be a valid integer", input: .string(raw)))
+                ValidationIssue(
+                    type: "int_parsing", loc: [.string("path"), .string(name)], msg: "Input should be a valid integer", input: .string(raw)))
         }
         return value
     }

@@ -28,7 +28,8 @@ package struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
                 "http.method": .string(request.method.rawValue),
                 "http.path": .string(request.uri.path),
                 "http.status": .stringConvertible(response.status.code),
-                "http.duration_ms": .string(String(format: "%.2f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)),
+                "http.duration_ms": .string(
+                    String(format: "%.2f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)),
             ]
         )
         return response

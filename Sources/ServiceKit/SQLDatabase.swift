@@ -57,7 +57,8 @@ package enum SQLDatabase: Sendable {
         let configuration = try url.connectionConfiguration()
         do {
             let connection = try await withDeadline(seconds: 10) {
-                try await PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 0, logger: logger)
+                try await PostgresConnection.connect(
+                    on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 0, logger: logger)
             }
             try await connection.close()
         } catch {

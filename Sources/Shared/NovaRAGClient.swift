@@ -39,7 +39,9 @@ package struct NovaRAGClient: Sendable {
 
     /// `POST /code/search`, once.
     package func search(_ request: CodeSearchRequest) async throws -> CodeSearchResponse {
-        try await guarded { try await send(method: .POST, path: "/code/search", body: try JSONEncoder().encode(request), as: CodeSearchResponse.self) }
+        try await guarded {
+            try await send(method: .POST, path: "/code/search", body: try JSONEncoder().encode(request), as: CodeSearchResponse.self)
+        }
     }
 
     /// `POST /code/save`, retried once after a failure that is not the caller's fault.

@@ -13,17 +13,20 @@ struct CacheContextTests {
             "_analyzed_keys": .object([:]), "db_password": .string("hunter2"), "email_user": .string(""), "database_schemas": .object([:]),
             "amount": .double(12.5), "count": .int(3), "paid": .bool(false), "note": .null, "empty": .string(""), "pdf_data_b64": .string(pdf),
             "sheet": .string("id,total,date\n1,10,2025\n2,20,2025"), "payload": .string("{\"a\": 1}"), "items": .string("[1, 2]"),
-            "subject": .string("Invoice 42"), "none": .array([]), "attachments": .array([
+            "subject": .string("Invoice 42"), "none": .array([]),
+            "attachments": .array([
                 .object(["filename": .string("a.PDF"), "data": .string("x")]), .object(["filename": .string("b.xlsx"), "data": .string("y")]),
             ]), "totals": .array([.int(1)]), "meta": .object(["a": .int(1), "b": .int(2)]), "blank": .object([:]),
         ]
         let schema = InputSchema(context: context)
         #expect(schema.config == ["has_db_password": .bool(true), "has_email_user": .bool(false)])
-        #expect(schema.types == [
-            "amount": "float", "count": "int", "paid": "bool", "note": "null", "empty": "str_empty", "pdf_data_b64": "base64_large",
-            "sheet": "csv[3]", "payload": "json_dict", "items": "json_list", "subject": "str", "none": "list_empty",
-            "attachments": "list[attachment:pdf,xlsx]", "totals": "list[int]", "meta": "dict[2]", "blank": "dict_empty",
-        ].mapValues(JSONValue.string))
+        #expect(
+            schema.types
+                == [
+                    "amount": "float", "count": "int", "paid": "bool", "note": "null", "empty": "str_empty", "pdf_data_b64": "base64_large",
+                    "sheet": "csv[3]", "payload": "json_dict", "items": "json_list", "subject": "str", "none": "list_empty",
+                    "attachments": "list[attachment:pdf,xlsx]", "totals": "list[int]", "meta": "dict[2]", "blank": "dict_empty",
+                ].mapValues(JSONValue.string))
     }
 
     @Test("the exact key ignores values and prompt case and spacing, but not the schema, node type or runtime")
@@ -67,10 +70,14 @@ struct CacheContextTests {
         #expect(!redacted.jsonText.contains(canary))
         #expect(!redacted.jsonText.contains("abc123xyz"))
         #expect(redacted["nested"]?["fine"] == .int(1))
-        #expect(redactor.redact(.object(["tokens_input": 120, "max_tokens": 9, "refresh_tokens": "r1"])) == .object(["tokens_input": 120, "max_tokens": 9, "refresh_tokens": "***REDACTED***"]))
+        #expect(
+            redactor.redact(.object(["tokens_input": 120, "max_tokens": 9, "refresh_tokens": "r1"]))
+                == .object(["tokens_input": 120, "max_tokens": 9, "refresh_tokens": "***REDACTED***"]))
         #expect(redacted["empty_secret"] == .string(""))
         #expect(redacted["log"] == .string("login failed for ***REDACTED*** at host"))
         #expect(redactor.redact("error: \(canary)") == "error: ***REDACTED***")
-        #expect(redactor.redactValues(.object(["tokens_input": 5, "log": .string("pw=\(canary)")])) == .object(["tokens_input": 5, "log": "pw=***REDACTED***"]))
+        #expect(
+            redactor.redactValues(.object(["tokens_input": 5, "log": .string("pw=\(canary)")]))
+                == .object(["tokens_input": 5, "log": "pw=***REDACTED***"]))
     }
 }

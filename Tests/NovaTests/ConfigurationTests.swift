@@ -54,12 +54,14 @@ struct ConfigurationTests {
         #expect(!error.description.contains("hunter2"))
     }
 
-    @Test("other bad values name their variable", arguments: [
-        ("RAG_TIMEOUT_SECONDS", "soon"), ("RAG_SERVICE_URL", "localhost:8001"), ("REDIS_URL", "http://x"), ("MAX_BODY_BYTES", "1"),
-        ("LOG_LEVEL", "loud"), ("JSON_LOGS", "maybe"), ("WORKER_LEASE_SECONDS", "0"), ("WORKER_LEASE_SECONDS", "soon"),
-        ("VALIDATE_OUTPUT_WITH_LLM", "perhaps"), ("EXACT_CACHE_TTL_SECONDS", "-5"), ("EXACT_CACHE_MAX_ENTRIES", "many"),
-        ("WORKER_HEALTH_PORT", "70000"), ("WORKER_HEALTH_PORT", "http"),
-    ])
+    @Test(
+        "other bad values name their variable",
+        arguments: [
+            ("RAG_TIMEOUT_SECONDS", "soon"), ("RAG_SERVICE_URL", "localhost:8001"), ("REDIS_URL", "http://x"), ("MAX_BODY_BYTES", "1"),
+            ("LOG_LEVEL", "loud"), ("JSON_LOGS", "maybe"), ("WORKER_LEASE_SECONDS", "0"), ("WORKER_LEASE_SECONDS", "soon"),
+            ("VALIDATE_OUTPUT_WITH_LLM", "perhaps"), ("EXACT_CACHE_TTL_SECONDS", "-5"), ("EXACT_CACHE_MAX_ENTRIES", "many"),
+            ("WORKER_HEALTH_PORT", "70000"), ("WORKER_HEALTH_PORT", "http"),
+        ])
     func otherBadValues(key: String, value: String) throws {
         let env = EnvironmentReader([key: value])
         let error = try #require(throws: ConfigError.self) {

@@ -25,10 +25,12 @@ struct EmbedderProviderTests {
                 #expect(failed?["matches"] == .array([]))
                 #expect(failed?["error"]?.stringValue?.contains("HTTP 500") == true)
                 let (_, notSaved) = try await client.post("/code/save", CodeCacheFixtures.save(prompt: "other", code: "print(9)"))
-                #expect(notSaved == .object([
-                    "success": .bool(false), "id": .null, "message": .string("Failed to save code"),
-                    "error": notSaved?["error"] ?? .null,
-                ]))
+                #expect(
+                    notSaved
+                        == .object([
+                            "success": .bool(false), "id": .null, "message": .string("Failed to save code"),
+                            "error": notSaved?["error"] ?? .null,
+                        ]))
                 #expect(notSaved?["error"]?.stringValue != nil)
             }
         }
@@ -46,11 +48,13 @@ struct EmbedderProviderTests {
         let app = try await NovaRAG.buildApplication(config: config, logger: TestEnvironment.logger)
         try await app.test(.router) { client in
             _ = try await client.post("/code/save", CodeCacheFixtures.save(prompt: "Extract the total amount from the invoice text"))
-            _ = try await client.post("/code/save", CodeCacheFixtures.save(prompt: "Send a confirmation email to the sender", code: "print(2)", action: "reply"))
+            _ = try await client.post(
+                "/code/save", CodeCacheFixtures.save(prompt: "Send a confirmation email to the sender", code: "print(2)", action: "reply"))
             let (_, same) = try await client.post("/code/search", CodeCacheFixtures.search(prompt: "Extract the total amount from the invoice text"))
             let score = same?["matches"]?.arrayValue?.first?["score"]
             #expect(score.flatMap { if case .double(let s) = $0 { s } else if case .int(let i) = $0 { Double(i) } else { nil } } ?? 0 >= 0.999)
-            let (_, paraphrase) = try await client.post("/code/search", CodeCacheFixtures.search(prompt: "Get the invoice's total amount from the text"))
+            let (_, paraphrase) = try await client.post(
+                "/code/search", CodeCacheFixtures.search(prompt: "Get the invoice's total amount from the text"))
             #expect(paraphrase?["matches"]?.arrayValue?.first?["node_action"] == .string("extract_total"))
             #expect(paraphrase?["count"] == .int(1))
         }

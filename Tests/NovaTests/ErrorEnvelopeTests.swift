@@ -82,7 +82,8 @@ struct ErrorEnvelopeTests {
         let env = try TestEnvironment()
         let app = try await NovaAPI.buildApplication(config: NovaConfig(env: env.nova()), logger: TestEnvironment.logger)
         try await app.test(.router) { client in
-            try await client.execute(uri: "/health", method: .get, headers: [RequestIDMiddleware<BasicRequestContext>.headerName: "abc-123"]) { response in
+            try await client.execute(uri: "/health", method: .get, headers: [RequestIDMiddleware<BasicRequestContext>.headerName: "abc-123"]) {
+                response in
                 #expect(response.headers[RequestIDMiddleware<BasicRequestContext>.headerName] == "abc-123")
             }
             try await client.execute(uri: "/missing", method: .get) { response in

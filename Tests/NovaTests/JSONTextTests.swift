@@ -16,7 +16,8 @@ struct JSONTextTests {
         #expect(value["big"] == .int(12_345_678_901))
     }
 
-    @Test("text that is not exactly one JSON value is refused", arguments: ["", "{", "[1,]", "{\"a\" 1}", "tru", "\"unterminated", "1 2", "{\"a\":1}x"])
+    @Test(
+        "text that is not exactly one JSON value is refused", arguments: ["", "{", "[1,]", "{\"a\" 1}", "tru", "\"unterminated", "1 2", "{\"a\":1}x"])
     func refuses(text: String) {
         #expect(JSONValue(jsonText: text) == nil)
     }

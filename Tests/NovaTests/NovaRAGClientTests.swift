@@ -30,7 +30,9 @@ struct NovaRAGClientTests {
             #expect(found.matches.first?.id == id)
             #expect(try await client.reportResult(id: id, success: true).successCount == 2)
             let unauthorized = NovaRAGClient(baseURL: "http://127.0.0.1:\(liveClient.port!)", apiKey: nil, timeoutSeconds: 2)
-            await #expect(throws: NovaRAGError.status(401)) { _ = try await unauthorized.search(CodeSearchRequest(query: "q", threshold: 0.5, topK: 1, availableKeys: nil, workflowID: nil)) }
+            await #expect(throws: NovaRAGError.status(401)) {
+                _ = try await unauthorized.search(CodeSearchRequest(query: "q", threshold: 0.5, topK: 1, availableKeys: nil, workflowID: nil))
+            }
             #expect(await unauthorized.breaker.state == .closed)
         }
     }
@@ -81,7 +83,8 @@ struct NovaRAGClientTests {
             let client = NovaRAGClient(baseURL: baseURL, apiKey: nil, timeoutSeconds: 2)
             let saved = try await client.save(
                 CodeSaveRequest(
-                    aiDescription: "a", inputSchema: [:], insights: [], config: [:], code: "x", nodeAction: "n", nodeDescription: "a", workflowID: nil,
+                    aiDescription: "a", inputSchema: [:], insights: [], config: [:], code: "x", nodeAction: "n", nodeDescription: "a",
+                    workflowID: nil,
                     metadata: [:]))
             #expect(saved.success)
             #expect(calls.count == 2)
@@ -105,7 +108,8 @@ struct NovaRAGClientTests {
             let number = calls.increment()
             try await Task.sleep(for: delay)
             if number <= failuresBeforeSuccess { return Response(status: .serviceUnavailable) }
-            let reply = #"{"success": true, "id": "code_0_1.0", "message": "Code saved to semantic cache", "error": null, "matches": [], "query": "q", "count": 0, "threshold": 0.85}"#
+            let reply =
+                #"{"success": true, "id": "code_0_1.0", "message": "Code saved to semantic cache", "error": null, "matches": [], "query": "q", "count": 0, "threshold": 0.85}"#
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: reply)))
         }
         router.post("/code/save", use: handler)
@@ -123,7 +127,11 @@ final class CallCounter: @unchecked Sendable {
     private var value = 0
 
     /// Adds one and returns the new count.
-    func increment() -> Int { lock.withLock { value += 1; return value } }
+    func increment() -> Int {
+        lock.withLock {
+            value += 1; return value
+        }
+    }
     /// The count.
     var count: Int { lock.withLock { value } }
 }

@@ -33,7 +33,8 @@ struct SemanticCacheRouteTests {
             let (_, found) = try await client.post("/code/search", CodeCacheFixtures.search(prompt: "Extract the invoice total from the PDF text"))
             let match = try #require(found?["matches"]?.arrayValue?.first)
             #expect(match["id"]?.stringValue == id)
-            #expect((match["score"].flatMap { if case .double(let s) = $0 { s } else if case .int(let i) = $0 { Double(i) } else { nil } } ?? 0) >= 0.999)
+            #expect(
+                (match["score"].flatMap { if case .double(let s) = $0 { s } else if case .int(let i) = $0 { Double(i) } else { nil } } ?? 0) >= 0.999)
             #expect(match["metadata"]?["required_keys"] == .array([.string("pdf_text")]))
             #expect(match["metadata"]?["workflow_id"] == .int(1))
             #expect(match["metadata"]?["failure_count"] == .int(0))
@@ -118,7 +119,8 @@ struct SemanticCacheRouteTests {
             #expect(empty?["total_codes"] == .int(0))
             #expect(empty?["actions"] == .array([]))
             _ = try await client.post("/code/save", CodeCacheFixtures.save(prompt: "one", action: "b_action", workflowID: 3))
-            _ = try await client.post("/code/save", CodeCacheFixtures.save(prompt: "two", code: "x", action: "a_action", workflowID: 1, successCount: 2))
+            _ = try await client.post(
+                "/code/save", CodeCacheFixtures.save(prompt: "two", code: "x", action: "a_action", workflowID: 1, successCount: 2))
             _ = try await client.post("/code/search", CodeCacheFixtures.search(prompt: "one"))
             _ = try await client.post("/code/search", CodeCacheFixtures.search(prompt: "zzz qqq"))
             let (_, stats) = try await client.call(.get, "/code/stats")
@@ -218,14 +220,18 @@ struct ReindexTests {
     @Test("reindex re-embeds every entry with the new model, after which the store opens and finds them")
     func reindexThenOpen() async throws {
         let env = try TestEnvironment()
-        let first = try await NovaRAG.buildApplication(config: RAGConfig(env: env.rag(["EMBEDDING_PROVIDER": "hash"])), logger: TestEnvironment.logger)
+        let first = try await NovaRAG.buildApplication(
+            config: RAGConfig(env: env.rag(["EMBEDDING_PROVIDER": "hash"])), logger: TestEnvironment.logger)
         try await first.test(.router) { client in
             _ = try await client.post("/code/save", CodeCacheFixtures.save(prompt: "total of the invoice"))
         }
-        let database = try await SQLDatabase.open(.sqlite(path: env.directory.appendingPathComponent("nova-rag.sqlite").path), logger: TestEnvironment.logger)
+        let database = try await SQLDatabase.open(
+            .sqlite(path: env.directory.appendingPathComponent("nova-rag.sqlite").path), logger: TestEnvironment.logger)
         let store = try await openCodeEntryStore(database, logger: TestEnvironment.logger)
         let narrow = FixedDimensionEmbedder()
-        await #expect(throws: CodeCacheError.self) { _ = try await SemanticCodeCache.open(store: store, embedder: narrow, wallClock: SystemWallClock()) }
+        await #expect(throws: CodeCacheError.self) {
+            _ = try await SemanticCodeCache.open(store: store, embedder: narrow, wallClock: SystemWallClock())
+        }
         #expect(try await store.reindex(with: narrow) == 1)
         let cache = try await SemanticCodeCache.open(store: store, embedder: narrow, wallClock: SystemWallClock())
         let outcome = await cache.search(CodeSearchQuery(text: "Prompt: total of the invoice", threshold: 0.5, topK: 5, workflowID: nil))

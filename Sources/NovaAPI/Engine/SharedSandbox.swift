@@ -15,7 +15,8 @@ actor SharedSandbox {
         self.configuration = configuration
         self.logger = logger
         publisher = BreakerStatePublisher(
-            name: CircuitBreakingSandbox.breakerName, failureThreshold: CircuitBreakingSandbox.failureThreshold, states: breakers, clock: clock, logger: logger)
+            name: CircuitBreakingSandbox.breakerName, failureThreshold: CircuitBreakingSandbox.failureThreshold, states: breakers, clock: clock,
+            logger: logger)
     }
 
     /// The interpreter the sandbox runs.

@@ -41,7 +41,9 @@ actor ComponentMonitor: Service {
     func refresh() async {
         let next = ComponentStatus(database: await databaseState(), redis: await redisState(), ragService: await ragState(), checkedAt: Date())
         if next.database != latest.database || next.redis != latest.redis || next.ragService != latest.ragService {
-            logger.info("component state", metadata: ["database": .string(next.database), "redis": .string(next.redis), "rag_service": .string(next.ragService)])
+            logger.info(
+                "component state",
+                metadata: ["database": .string(next.database), "redis": .string(next.redis), "rag_service": .string(next.ragService)])
         }
         latest = next
     }

@@ -11,11 +11,13 @@ struct OpenAIChatClient: LLMProvider {
     var http: HTTPClient = .shared
 
     func complete(_ request: LLMRequest) async throws -> LLMResponse {
-        let messages = [JSONValue.object(["role": "system", "content": .string(request.system)])]
+        let messages =
+            [JSONValue.object(["role": "system", "content": .string(request.system)])]
             + request.messages.map { .object(["role": .string($0.role.rawValue), "content": .string($0.content)]) }
         let body = JSONValue.object(["model": .string(request.model), "messages": .array(messages), "max_tokens": .int(request.maxTokens)])
         let answer = try await LLMHTTP.post(
-            url: baseURL + "/chat/completions", headers: [("Authorization", "Bearer \(apiKey)")], body: body, timeoutSeconds: timeoutSeconds, http: http)
+            url: baseURL + "/chat/completions", headers: [("Authorization", "Bearer \(apiKey)")], body: body, timeoutSeconds: timeoutSeconds,
+            http: http)
         guard let text = answer["choices"]?.arrayValue?.first?["message"]?["content"]?.stringValue else {
             throw LLMError("the chat completion has no message content", isTransient: false)
         }

@@ -32,7 +32,8 @@ package actor BreakerStatePublisher {
             openedAt = now
         }
         if state != published?.state {
-            logger.warning("circuit breaker changed state", metadata: ["breaker": .string(name), "state": .string(state.rawValue), "failures": "\(failures)"])
+            logger.warning(
+                "circuit breaker changed state", metadata: ["breaker": .string(name), "state": .string(state.rawValue), "failures": "\(failures)"])
         }
         published = (state, failures)
         let snapshot = CircuitBreakerSnapshot(

@@ -16,7 +16,8 @@ package enum VectorBytes {
         let decoded: [Float]? = bytes.withContiguousStorageIfAvailable { raw in
             [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
                 for index in 0..<count {
-                    let bits = UInt32(raw[4 * index]) | UInt32(raw[4 * index + 1]) << 8 | UInt32(raw[4 * index + 2]) << 16
+                    let bits =
+                        UInt32(raw[4 * index]) | UInt32(raw[4 * index + 1]) << 8 | UInt32(raw[4 * index + 2]) << 16
                         | UInt32(raw[4 * index + 3]) << 24
                     buffer[index] = Float(bitPattern: bits)
                 }

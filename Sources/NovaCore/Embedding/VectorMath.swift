@@ -19,9 +19,11 @@ package enum VectorMath {
         var index = 0
         while index + 32 <= count {
             let offset = index * MemoryLayout<Float>.stride
-            first += leftBytes.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
+            first +=
+                leftBytes.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
                 * rightBytes.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
-            second += leftBytes.loadUnaligned(fromByteOffset: offset + 64, as: SIMD16<Float>.self)
+            second +=
+                leftBytes.loadUnaligned(fromByteOffset: offset + 64, as: SIMD16<Float>.self)
                 * rightBytes.loadUnaligned(fromByteOffset: offset + 64, as: SIMD16<Float>.self)
             index += 32
         }

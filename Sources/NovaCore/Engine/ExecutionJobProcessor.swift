@@ -37,7 +37,8 @@ package struct ExecutionJobProcessor: Sendable {
 
     /// Creates the processor.
     package init(
-        workflows: any WorkflowStore, tasks: any TaskStore, executions: any ExecutionStore, clientContext: ClientContextLoader, runner: WorkflowRunner,
+        workflows: any WorkflowStore, tasks: any TaskStore, executions: any ExecutionStore, clientContext: ClientContextLoader,
+        runner: WorkflowRunner,
         clock: any WallClock, lease: LeaseTerms = LeaseTerms(owner: LeaseTerms.processOwner(), duration: .seconds(30))
     ) {
         self.workflows = workflows
@@ -108,7 +109,9 @@ package struct ExecutionJobProcessor: Sendable {
                 try await runner.run(run) { node, done in
                     var record = running
                     record.meta = .object(
-                        (running.meta?.objectValue ?? [:]).merging(["current_node": .string(node.id), "nodes_done": .int(done)]) { _, progress in progress })
+                        (running.meta?.objectValue ?? [:]).merging(["current_node": .string(node.id), "nodes_done": .int(done)]) { _, progress in
+                            progress
+                        })
                     record.updatedAt = clock.now()
                     _ = try await tasks.update(record, expecting: .running)
                 }
@@ -152,11 +155,13 @@ package struct ExecutionJobProcessor: Sendable {
     /// The TaskResult of contract §3.4 (already redacted by the runner).
     package static func taskResult(_ outcome: WorkflowRunOutcome, executionID: Int) -> JSONValue {
         var members: [String: JSONValue] = [
-            "execution_id": .int(executionID), "status": .string(outcome.status == .completed ? "success" : "failed"), "final_context": outcome.context,
+            "execution_id": .int(executionID), "status": .string(outcome.status == .completed ? "success" : "failed"),
+            "final_context": outcome.context,
             "execution_trace": .array(
                 outcome.trace.map { .object(["node_id": .string($0.nodeID), "node_type": .string($0.nodeType), "status": .string($0.status)]) }),
             "nodes_executed": outcome.nodesExecuted.map(JSONValue.int) ?? .null,
-            "error": outcome.failure.map { .string($0.message) } ?? (outcome.status == .cancelled ? .string(WorkflowRunnerError.cancelledMessage) : .null),
+            "error": outcome.failure.map { .string($0.message) }
+                ?? (outcome.status == .cancelled ? .string(WorkflowRunnerError.cancelledMessage) : .null),
         ]
         if let node = outcome.failure?.nodeID {
             members["failed_at_node"] = .string(node)

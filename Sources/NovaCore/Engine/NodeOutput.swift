@@ -12,7 +12,8 @@ package struct NodeOutput: Sendable {
     package var steps: [ChainStepRecord]
 
     /// Creates the output.
-    package init(result: Result<[String: JSONValue], RunFailure>, code: String?, aiMetadata: JSONValue = .object([:]), steps: [ChainStepRecord] = []) {
+    package init(result: Result<[String: JSONValue], RunFailure>, code: String?, aiMetadata: JSONValue = .object([:]), steps: [ChainStepRecord] = [])
+    {
         self.result = result
         self.code = code
         self.aiMetadata = aiMetadata

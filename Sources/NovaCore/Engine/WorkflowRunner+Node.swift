@@ -11,14 +11,19 @@ extension WorkflowRunner {
             return try await sandboxOutput(of: node, context: context, network: network(for: node, run: run), redactor: redactor)
         case (_, .cached):
             guard let promptExecutor else {
-                return NodeOutput(result: .failure(.node(node.id, "executor 'cached' needs the code pipeline, which this process does not have")), code: node.prompt)
+                return NodeOutput(
+                    result: .failure(.node(node.id, "executor 'cached' needs the code pipeline, which this process does not have")), code: node.prompt
+                )
             }
             let request = PromptNodeRequest(
-                node: node, context: context, workflowID: run.workflowID, executionID: run.executionID, network: network(for: node, run: run), redactor: redactor)
+                node: node, context: context, workflowID: run.workflowID, executionID: run.executionID, network: network(for: node, run: run),
+                redactor: redactor)
             let outcome = await promptExecutor.execute(request)
             try Task.checkCancellation()
             let result: Result<[String: JSONValue], RunFailure> =
-                if let updates = outcome.updates { .success(updates) } else { .failure(.node(node.id, outcome.error ?? "the prompt node produced no result")) }
+                if let updates = outcome.updates { .success(updates) } else {
+                    .failure(.node(node.id, outcome.error ?? "the prompt node produced no result"))
+                }
             return NodeOutput(result: result, code: outcome.code, aiMetadata: outcome.aiMetadata, steps: outcome.steps)
         case (_, .ai):
             return NodeOutput(result: .failure(.node(node.id, "Executor 'ai' is not implemented")), code: node.prompt)
@@ -30,7 +35,9 @@ extension WorkflowRunner {
         node.attributes["network"] == .bool(false) || !run.networkAllowed ? .none : defaultNetwork
     }
 
-    private func sandboxOutput(of node: GraphNode, context: [String: JSONValue], network: SandboxNetwork, redactor: SecretRedactor) async throws -> NodeOutput {
+    private func sandboxOutput(of node: GraphNode, context: [String: JSONValue], network: SandboxNetwork, redactor: SecretRedactor) async throws
+        -> NodeOutput
+    {
         let code = node.code ?? ""
         let job = SandboxJob(code: code, context: context, kind: .handWritten, timeout: .seconds(node.timeout), network: network)
         do {

@@ -85,7 +85,8 @@ package struct WorkflowRunner: Sendable {
             case .failure(let failure):
                 step = machine.nodeFailed(failure)
             }
-            let record = entry(for: node, output: output, before: before, after: context, next: step, elapsed: elapsed, timestamp: timestamp, redactor: redactor)
+            let record = entry(
+                for: node, output: output, before: before, after: context, next: step, elapsed: elapsed, timestamp: timestamp, redactor: redactor)
             let checkpoint = try cipher.map { try RunCheckpoint(context: context, secrets: run.secrets).sealed(with: $0) }
             let appended = try await executions.appendChainEntry(
                 executionID: run.executionID, record, steps: output.steps, checkpoint: checkpoint, owner: run.leaseOwner)
@@ -109,7 +110,8 @@ package struct WorkflowRunner: Sendable {
     }
 
     private func entry(
-        for node: GraphNode, output: NodeOutput, before: [String: JSONValue], after: [String: JSONValue], next: RunStateMachine.Step, elapsed: Duration,
+        for node: GraphNode, output: NodeOutput, before: [String: JSONValue], after: [String: JSONValue], next: RunStateMachine.Step,
+        elapsed: Duration,
         timestamp: Date, redactor: SecretRedactor
     ) -> ChainEntryRecord {
         var failedHere: RunFailure?
@@ -121,7 +123,8 @@ package struct WorkflowRunner: Sendable {
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return ChainEntryRecord(
-            nodeID: node.id, nodeType: node.kind.rawValue, codeExecuted: output.code.map(redactor.redact), inputContext: redactor.redact(.object(before)),
+            nodeID: node.id, nodeType: node.kind.rawValue, codeExecuted: output.code.map(redactor.redact),
+            inputContext: redactor.redact(.object(before)),
             outputResult: redactor.redact(.object(after)), executionTime: seconds, status: failedHere == nil ? "success" : "failed",
             errorMessage: failedHere.map { redactor.redact($0.detail) },
             decisionResult: node.kind == .decision ? RunStateMachine.decisionValue(of: node.id, in: after) : nil, pathTaken: pathTaken,

@@ -22,7 +22,8 @@ package struct NovaComponents: Codable, Sendable, Equatable {
 
     /// Creates the document.
     package init(
-        database: String, e2b: String, e2bTemplateId: String?, celery: String, redis: String, ragService: String, sandbox: String, sandboxReason: String?
+        database: String, e2b: String, e2bTemplateId: String?, celery: String, redis: String, ragService: String, sandbox: String,
+        sandboxReason: String?
     ) {
         self.status = database == "connected" ? "healthy" : "unhealthy"
         self.database = database

@@ -57,13 +57,16 @@ struct ConcurrentExecutionTests {
         "200 executions of a 5-node workflow submitted at once all succeed, each node of each exactly once", .serialized,
         arguments: Backend.available, QueueKind.available)
     func manyAtOnce(backend: Backend, queue: QueueKind) async throws {
-        let variables = ["WORKER_CONCURRENCY": "4", "SANDBOX_NETWORK": "none", "RATE_LIMIT_PER_MINUTE": "1000000", "NOVA_SECRET_KEY": NovaApp.secretKey]
+        let variables = [
+            "WORKER_CONCURRENCY": "4", "SANDBOX_NETWORK": "none", "RATE_LIMIT_PER_MINUTE": "1000000", "NOVA_SECRET_KEY": NovaApp.secretKey,
+        ]
         try await NovaApp.run(backend, variables, queue: try await queue.make()) { client in
             let workflow = try await client.create("/workflows", .object(["name": "five nodes", "graph_definition": Self.definition]))
             let seeds = try await withThrowingTaskGroup(of: (String, Int).self) { group in
                 for seed in 0..<Self.executions {
                     group.addTask {
-                        let (status, accepted) = try await client.post("/workflows/\(workflow)/execute", .object(["initial_context": .object(["seed": .int(seed)])]))
+                        let (status, accepted) = try await client.post(
+                            "/workflows/\(workflow)/execute", .object(["initial_context": .object(["seed": .int(seed)])]))
                         guard status == .accepted, let taskID = accepted?["task_id"]?.stringValue else {
                             throw CreationFailed(description: "execute answered \(status)")
                         }

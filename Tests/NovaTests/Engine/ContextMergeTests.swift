@@ -6,7 +6,8 @@ import Testing
 struct ContextMergeTests {
     @Test("updates add and overwrite keys, never remove them, and drop underscore keys")
     func merge() {
-        let merged = ContextMerge.merge(["x": 2, "y": "new", "_analyzed_keys": .object(["x": true])], into: ["x": 1, "keep": true, "_analyzed_keys": .object([:])])
+        let merged = ContextMerge.merge(
+            ["x": 2, "y": "new", "_analyzed_keys": .object(["x": true])], into: ["x": 1, "keep": true, "_analyzed_keys": .object([:])])
         #expect(merged == ["x": 2, "y": "new", "keep": true, "_analyzed_keys": .object([:])])
     }
 

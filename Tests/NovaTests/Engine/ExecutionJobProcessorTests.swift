@@ -25,13 +25,17 @@ struct ExecutionJobProcessorTests {
         func process(_ definition: JSONValue, context: [String: JSONValue] = [:], clientSlug: String? = nil) async throws -> TaskRecord {
             var members = definition.objectValue ?? [:]
             members["network"] = false
-            let workflow = try await workflows.create(WorkflowDraft(name: "w\(UUID())", description: nil, graphDefinition: .object(members)), at: Date())
+            let workflow = try await workflows.create(
+                WorkflowDraft(name: "w\(UUID())", description: nil, graphDefinition: .object(members)), at: Date())
             return try await process(workflowID: workflow.id, context: context, clientSlug: clientSlug)
         }
 
         func process(workflowID: Int, context: [String: JSONValue] = [:], clientSlug: String? = nil) async throws -> TaskRecord {
             let id = UUID().uuidString.lowercased()
-            try await tasks.insert(TaskRecord(taskID: id, state: .pending, workflowID: workflowID, workflowName: "w", clientSlug: clientSlug, createdAt: Date(), updatedAt: Date()))
+            try await tasks.insert(
+                TaskRecord(
+                    taskID: id, state: .pending, workflowID: workflowID, workflowName: "w", clientSlug: clientSlug, createdAt: Date(),
+                    updatedAt: Date()))
             let job = ExecutionJob(taskID: id, workflowID: workflowID, clientSlug: clientSlug, initialContext: context, enqueuedAt: Date())
             #expect(try await processor.process(job) == .done)
             #expect(try await processor.process(job) == .done)
@@ -64,7 +68,8 @@ struct ExecutionJobProcessorTests {
     @Test("a failing workflow is FAILURE with the node's error, the TaskResult and the execution (D16)")
     func failure() async throws {
         let fixture = await Fixture()
-        let definition = G.graph(nodes: [G.node("start", "start"), G.code("boom", "1 / 0"), G.node("end", "end")], edges: [G.edge("start", "boom"), G.edge("boom", "end")])
+        let definition = G.graph(
+            nodes: [G.node("start", "start"), G.code("boom", "1 / 0"), G.node("end", "end")], edges: [G.edge("start", "boom"), G.edge("boom", "end")])
         let task = try await fixture.process(definition)
         #expect(task.state == .failure)
         #expect(task.error?.hasPrefix("Node boom failed: Code exited with status 1") == true)

@@ -53,7 +53,8 @@ struct PromptWorkflowTests {
                 ].merging(provider.variables(llmURL)) { _, provider in provider }
                 try await NovaApp.run(.sqlite, variables, queue: InProcessJobQueue()) { client in
                     let prompt = JSONValue.object(["id": "sum", "type": "action", "executor": "cached", "prompt": "Compute the sum of the amounts"])
-                    let graph = G.graph(nodes: [G.node("start", "start"), prompt, G.node("end", "end")], edges: [G.edge("start", "sum"), G.edge("sum", "end")])
+                    let graph = G.graph(
+                        nodes: [G.node("start", "start"), prompt, G.node("end", "end")], edges: [G.edge("start", "sum"), G.edge("sum", "end")])
                     let id = try await client.create("/workflows", .object(["name": "sum", "graph_definition": graph]))
                     let context = JSONValue.object(["amounts": .array([1, 2, 3]), "email_password": .string(canary)])
                     let first = try await run(client, workflowID: id, context: context)
@@ -76,7 +77,8 @@ struct PromptWorkflowTests {
                     #expect(sources == ["generated", "exact_hit"])
                     #expect(fake.requests.count == 1)
                     let tokens = provider.tokens
-                    let generationCost = try #require(ModelPrices.costUSD(model: provider.model, inputTokens: tokens.input, outputTokens: tokens.output))
+                    let generationCost = try #require(
+                        ModelPrices.costUSD(model: provider.model, inputTokens: tokens.input, outputTokens: tokens.output))
                     let (_, metrics) = try await client.call(.get, "/metrics")
                     let counted = try #require(metrics?["cache"]?["code_sources"])
                     #expect(counted["total_prompt_nodes"] == 2)

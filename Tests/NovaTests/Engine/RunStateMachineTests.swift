@@ -92,7 +92,10 @@ struct RunStateMachineTests {
             return
         }
         #expect(failure.nodeID == "is_big")
-        #expect(failure.message == "Unexpected error in node is_big: No edge found for decision result 'maybe' from node is_big. Available conditions: ['true', 'false']")
+        #expect(
+            failure.message
+                == "Unexpected error in node is_big: No edge found for decision result 'maybe' from node is_big. Available conditions: ['true', 'false']"
+        )
     }
 
     @Test("a cycle stops at twice the number of nodes")

@@ -19,7 +19,8 @@ struct SandboxHealthRouteTests {
         }
         var configuration = SandboxConfiguration(virtualEnvironment: nil)
         configuration.bubblewrap = "/nonexistent/bwrap"
-        try await NovaApp.run(.sqlite, ["WORKER_CONCURRENCY": "1", "SANDBOX_NETWORK": "none"], queue: InProcessJobQueue(), sandbox: configuration) { client in
+        try await NovaApp.run(.sqlite, ["WORKER_CONCURRENCY": "1", "SANDBOX_NETWORK": "none"], queue: InProcessJobQueue(), sandbox: configuration) {
+            client in
             let (_, components) = try await client.call(.get, "/health/components")
             #expect(components?["sandbox"] == "degraded")
             let reason = try #require(components?["sandbox_reason"]?.stringValue)
@@ -30,17 +31,22 @@ struct SandboxHealthRouteTests {
         }
     }
 
-    @Test("a sandbox that cannot start its interpreter opens the shared breaker after five nodes; later nodes fail at once", arguments: Backend.available)
+    @Test(
+        "a sandbox that cannot start its interpreter opens the shared breaker after five nodes; later nodes fail at once",
+        arguments: Backend.available)
     func breaker(backend: Backend) async throws {
         let folder = URL(fileURLWithPath: "/tmp/nova-breaker-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let broken = SandboxConfiguration(interpreter: folder.appendingPathComponent("python3").path)
-        try await NovaApp.run(backend, ["WORKER_CONCURRENCY": "1", "SANDBOX_NETWORK": "none"], queue: InProcessJobQueue(), sandbox: broken) { client in
+        try await NovaApp.run(backend, ["WORKER_CONCURRENCY": "1", "SANDBOX_NETWORK": "none"], queue: InProcessJobQueue(), sandbox: broken) {
+            client in
             for _ in 1...5 {
                 let task = try await client.executeToEnd(G.linear)
                 #expect(task["status"] == "FAILURE")
-                #expect(task["error"]?.stringValue?.hasPrefix("Unexpected error in node read: Sandbox infrastructure failure: the interpreter did not start") == true)
+                #expect(
+                    task["error"]?.stringValue?.hasPrefix(
+                        "Unexpected error in node read: Sandbox infrastructure failure: the interpreter did not start") == true)
             }
             let (_, metrics) = try await client.call(.get, "/metrics")
             let breaker = metrics?["circuit_breaker"]

@@ -15,7 +15,10 @@ struct WorkflowExecutionRouteTests {
     func executeAndPoll() async throws {
         try await NovaApp.run(.sqlite, ["WORKER_CONCURRENCY": "2", "SANDBOX_NETWORK": "none"], queue: InProcessJobQueue()) { client in
             let copy = G.graph(
-                nodes: [G.node("start", "start"), G.code("read", "context['x'] = 1; context['note'] = 'pw ' + context['api_password']"), G.node("end", "end")],
+                nodes: [
+                    G.node("start", "start"), G.code("read", "context['x'] = 1; context['note'] = 'pw ' + context['api_password']"),
+                    G.node("end", "end"),
+                ],
                 edges: [G.edge("start", "read"), G.edge("read", "end")])
             let task = try await client.executeToEnd(copy, context: .object(["api_password": .string(canary)]))
             #expect(task["status"] == "SUCCESS")
@@ -36,7 +39,9 @@ struct WorkflowExecutionRouteTests {
             let everything = [task.jsonText, chain?.jsonText ?? "", execution?.jsonText ?? ""].joined()
             #expect(!everything.contains(canary))
 
-            let boom = G.graph(nodes: [G.node("start", "start"), G.code("boom", "1 / 0"), G.node("end", "end")], edges: [G.edge("start", "boom"), G.edge("boom", "end")])
+            let boom = G.graph(
+                nodes: [G.node("start", "start"), G.code("boom", "1 / 0"), G.node("end", "end")],
+                edges: [G.edge("start", "boom"), G.edge("boom", "end")])
             let failed = try await client.executeToEnd(boom)
             #expect(failed["status"] == "FAILURE")
             #expect(failed["message"] == "Task failed")
@@ -52,7 +57,8 @@ struct WorkflowExecutionRouteTests {
     func timeoutKeepsServing() async throws {
         try await NovaApp.run(.sqlite, ["WORKER_CONCURRENCY": "2", "SANDBOX_NETWORK": "none"], queue: InProcessJobQueue()) { client in
             let spin = JSONValue.object(["id": "spin", "type": "action", "code": "while True: pass", "timeout": 15])
-            let stuck = G.graph(nodes: [G.node("start", "start"), spin, G.node("end", "end")], edges: [G.edge("start", "spin"), G.edge("spin", "end")])
+            let stuck = G.graph(
+                nodes: [G.node("start", "start"), spin, G.node("end", "end")], edges: [G.edge("start", "spin"), G.edge("spin", "end")])
             let id = try await client.create("/workflows", .object(["name": "spin", "graph_definition": stuck]))
             let (_, accepted) = try await client.post("/workflows/\(id)/execute", .object([:]))
             let stuckID = try #require(accepted?["task_id"]?.stringValue)
@@ -75,7 +81,8 @@ struct WorkflowExecutionRouteTests {
     func cancelThroughAPI() async throws {
         try await NovaApp.run(.sqlite, ["WORKER_CONCURRENCY": "1", "SANDBOX_NETWORK": "none"], queue: InProcessJobQueue()) { client in
             let slow = JSONValue.object([
-                "id": "slow", "type": "action", "timeout": 300, "code": "import subprocess, time\nsubprocess.Popen(['sleep', '3456.5'])\ntime.sleep(240)",
+                "id": "slow", "type": "action", "timeout": 300,
+                "code": "import subprocess, time\nsubprocess.Popen(['sleep', '3456.5'])\ntime.sleep(240)",
             ])
             let definition = G.graph(
                 nodes: [G.node("start", "start"), slow, G.code("after", "context['after'] = 1"), G.node("end", "end")],

@@ -16,7 +16,8 @@ struct WorkflowRunnerTests {
 
         init(poll: Duration = .milliseconds(100)) async throws {
             runner = WorkflowRunner(
-                sandbox: await SandboxFixture.sandbox, promptExecutor: nil, executions: store, clock: SystemWallClock(), cancellationPollInterval: poll)
+                sandbox: await SandboxFixture.sandbox, promptExecutor: nil, executions: store, clock: SystemWallClock(),
+                cancellationPollInterval: poll)
             executionID = try await store.create(ExecutionDraft(workflowID: 1, status: .running, startedAt: Date()), at: Date()).id
         }
 
@@ -114,7 +115,9 @@ struct WorkflowRunnerTests {
     func nodeError() async throws {
         let fixture = try await Fixture()
         let definition = G.graph(
-            nodes: [G.node("start", "start"), G.code("boom", "context['a'] = 1 / 0"), G.code("after", "context['after'] = True"), G.node("end", "end")],
+            nodes: [
+                G.node("start", "start"), G.code("boom", "context['a'] = 1 / 0"), G.code("after", "context['after'] = True"), G.node("end", "end"),
+            ],
             edges: [G.edge("start", "boom"), G.edge("boom", "after"), G.edge("after", "end")])
         let outcome = try await fixture.run(definition)
         #expect(outcome.status == .failed)
@@ -166,7 +169,9 @@ struct WorkflowRunnerTests {
             nodes: [G.node("start", "start"), G.code("pick", "context['other'] = 1", type: "decision"), G.node("a", "end"), G.node("b", "end")],
             edges: [G.edge("start", "pick"), G.edge("pick", "a", condition: "x"), G.edge("pick", "b", condition: "y")])
         let outcome = try await fixture.run(definition, context: ["seed": 1])
-        #expect(outcome.failure?.message == "Node pick failed: DecisionNode pick did not set 'pick' in context. Available context keys: ['_analyzed_keys', 'other', 'seed']")
+        #expect(
+            outcome.failure?.message
+                == "Node pick failed: DecisionNode pick did not set 'pick' in context. Available context keys: ['_analyzed_keys', 'other', 'seed']")
         let chain = try await fixture.chain
         #expect(chain.last?.record.status == "failed")
         #expect(chain.last?.record.decisionResult == nil)
@@ -176,7 +181,9 @@ struct WorkflowRunnerTests {
     func unsupportedExecutors() async throws {
         let cached = try await Fixture()
         let prompt = JSONValue.object(["id": "sum", "type": "action", "executor": "cached", "prompt": "Sum the amounts"])
-        #expect(try await cached.run(linear(prompt)).failure?.message == "Node sum failed: executor 'cached' needs the code pipeline, which this process does not have")
+        #expect(
+            try await cached.run(linear(prompt)).failure?.message
+                == "Node sum failed: executor 'cached' needs the code pipeline, which this process does not have")
         let ai = try await Fixture()
         let agent = JSONValue.object(["id": "think", "type": "action", "executor": "ai", "prompt": "Think"])
         #expect(try await ai.run(linear(agent)).failure?.message == "Node think failed: Executor 'ai' is not implemented")
@@ -187,7 +194,10 @@ struct WorkflowRunnerTests {
     func cancellation() async throws {
         let fixture = try await Fixture()
         let definition = G.graph(
-            nodes: [G.node("start", "start"), timed("slow", "import time; time.sleep(60)", timeout: 120), G.code("after", "context['after'] = 1"), G.node("end", "end")],
+            nodes: [
+                G.node("start", "start"), timed("slow", "import time; time.sleep(60)", timeout: 120), G.code("after", "context['after'] = 1"),
+                G.node("end", "end"),
+            ],
             edges: [G.edge("start", "slow"), G.edge("slow", "after"), G.edge("after", "end")])
         let clock = ContinuousClock()
         let started = clock.now
@@ -225,13 +235,19 @@ struct WorkflowRunnerTests {
         var offline = G.code("offline", interfaces.replacingOccurrences(of: "{id}", with: "offline")).objectValue ?? [:]
         offline["network"] = false
         let definition = G.graph(
-            nodes: [G.node("start", "start"), G.code("online", interfaces.replacingOccurrences(of: "{id}", with: "online")), .object(offline), G.node("end", "end")],
+            nodes: [
+                G.node("start", "start"), G.code("online", interfaces.replacingOccurrences(of: "{id}", with: "online")), .object(offline),
+                G.node("end", "end"),
+            ],
             edges: [G.edge("start", "online"), G.edge("online", "offline"), G.edge("offline", "end")])
         let store: any ExecutionStore = MemoryExecutionStore()
-        let runner = WorkflowRunner(sandbox: await SandboxFixture.sandbox, promptExecutor: nil, executions: store, clock: SystemWallClock(), defaultNetwork: .internet)
+        let runner = WorkflowRunner(
+            sandbox: await SandboxFixture.sandbox, promptExecutor: nil, executions: store, clock: SystemWallClock(), defaultNetwork: .internet)
         for (networkAllowed, online) in [(true, ["lo", "tap0"]), (false, ["lo"])] {
             let execution = try await store.create(ExecutionDraft(workflowID: 1, status: .running, startedAt: Date()), at: Date())
-            let run = WorkflowRun(executionID: execution.id, workflowID: 1, graph: try WorkflowGraph(definition: definition), networkAllowed: networkAllowed, context: [:])
+            let run = WorkflowRun(
+                executionID: execution.id, workflowID: 1, graph: try WorkflowGraph(definition: definition), networkAllowed: networkAllowed,
+                context: [:])
             let outcome = try await runner.run(run)
             #expect(outcome.status == .completed)
             #expect(outcome.context["online"] == .array(online.map(JSONValue.string)), "workflow network allowed: \(networkAllowed)")

@@ -65,7 +65,8 @@ struct SeedPackTests {
             visited.append(id)
             let job: SandboxJob
             if let entry = pack[id] {
-                #expect(InputSchema(context: context).types == entry.inputSchema, "\(id) on \(invoice): the pack's schema differs from the node's input")
+                #expect(
+                    InputSchema(context: context).types == entry.inputSchema, "\(id) on \(invoice): the pack's schema differs from the node's input")
                 job = SandboxJob(code: entry.code, context: context, kind: .generated, timeout: .seconds(30), network: .none)
             } else {
                 job = SandboxJob(

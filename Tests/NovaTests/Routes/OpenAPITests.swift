@@ -88,9 +88,11 @@ struct RAGOpenAPITests {
         let env = try TestEnvironment()
         let router = Router()
         let slot = CodeCacheSlot()
-        let database = try await SQLDatabase.open(.sqlite(path: env.directory.appendingPathComponent("docs.sqlite").path), logger: TestEnvironment.logger)
+        let database = try await SQLDatabase.open(
+            .sqlite(path: env.directory.appendingPathComponent("docs.sqlite").path), logger: TestEnvironment.logger)
         let docs = DocLibrary(
-            store: OpeningDocChunkStore(database: database, logger: TestEnvironment.logger), embedder: HashEmbedder(), folder: KnowledgeFolder(roots: []))
+            store: OpeningDocChunkStore(database: database, logger: TestEnvironment.logger), embedder: HashEmbedder(),
+            folder: KnowledgeFolder(roots: []))
         router.addRoutes(HealthController(store: RAGStatus(persistentPath: env.directory.path, codeCache: slot, docs: docs)).routes)
         router.addRoutes(CodeController(slot: slot, admin: AdminGate(keyConfigured: false, allowUnauthenticated: false)).routes)
         router.addRoutes(OpenAPIController().routes)

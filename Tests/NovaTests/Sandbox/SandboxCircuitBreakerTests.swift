@@ -52,8 +52,11 @@ struct SandboxCircuitBreakerTests {
         let store: any ExecutionStore = MemoryExecutionStore()
         let runner = WorkflowRunner(sandbox: long, promptExecutor: nil, executions: store, clock: SystemWallClock())
         let execution = try await store.create(ExecutionDraft(workflowID: 1, status: .running, startedAt: Date()), at: Date())
-        let outcome = try await runner.run(WorkflowRun(executionID: execution.id, workflowID: 1, graph: try WorkflowGraph(definition: GraphFixtures.linear), context: [:]))
-        #expect(outcome.failure?.message.hasPrefix("Unexpected error in node read: Sandbox circuit breaker is OPEN: 5 consecutive sandbox infrastructure failures") == true)
+        let outcome = try await runner.run(
+            WorkflowRun(executionID: execution.id, workflowID: 1, graph: try WorkflowGraph(definition: GraphFixtures.linear), context: [:]))
+        #expect(
+            outcome.failure?.message.hasPrefix(
+                "Unexpected error in node read: Sandbox circuit breaker is OPEN: 5 consecutive sandbox infrastructure failures") == true)
 
         try await Task.sleep(for: .milliseconds(200))
         #expect(try await short.run(job).outcome == .success(updates: ["x": .int(1)]))

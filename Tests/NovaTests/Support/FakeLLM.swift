@@ -49,7 +49,9 @@ final class FakeLLM: @unchecked Sendable {
             case .text(let answer):
                 return Self.json([
                     "id": "chatcmpl-1", "object": "chat.completion", "model": "gpt-4o-mini",
-                    "choices": .array([.object(["index": 0, "message": .object(["role": "assistant", "content": .string(answer)]), "finish_reason": "stop"])]),
+                    "choices": .array([
+                        .object(["index": 0, "message": .object(["role": "assistant", "content": .string(answer)]), "finish_reason": "stop"])
+                    ]),
                     "usage": .object(["prompt_tokens": 120, "completion_tokens": 40, "total_tokens": 160]),
                 ])
             }
@@ -71,6 +73,7 @@ final class FakeLLM: @unchecked Sendable {
     }
 
     private static func json(_ members: [String: JSONValue]) -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: JSONValue.object(members).jsonText)))
+        Response(
+            status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: JSONValue.object(members).jsonText)))
     }
 }

@@ -24,7 +24,9 @@ final class ServiceProcess: @unchecked Sendable {
         process = Process()
         process.executableURL = Self.binaryDirectory.appendingPathComponent(executable)
         process.arguments = [subcommand] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }.merging(["HOST": "127.0.0.1", "PORT": String(port)]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }.merging(["HOST": "127.0.0.1", "PORT": String(port)]) {
+            $1
+        }
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle

@@ -42,7 +42,9 @@ struct EngineBenchmark {
         let ids = (0..<actions).map { "n\($0)" }
         let nodes: [JSONValue] =
             [.object(["id": "start", "type": "start"])]
-            + ids.map { .object(["id": .string($0), "type": "action", "executor": "e2b", "code": .string(code)]) } + [.object(["id": "end", "type": "end"])]
+            + ids.map { .object(["id": .string($0), "type": "action", "executor": "e2b", "code": .string(code)]) } + [
+                .object(["id": "end", "type": "end"])
+            ]
         let chain = ["start"] + ids + ["end"]
         let edges: [JSONValue] = zip(chain, chain.dropFirst()).map { .object(["from": .string($0), "to": .string($1)]) }
         let graph = try WorkflowGraph(definition: .object(["nodes": .array(nodes), "edges": .array(edges)]))
@@ -52,7 +54,8 @@ struct EngineBenchmark {
         for run in -1..<runs {
             let execution = try await store.create(ExecutionDraft(workflowID: 1, status: .running, startedAt: Date()), at: Date())
             let started = ContinuousClock.now
-            let outcome = try await runner.run(WorkflowRun(executionID: execution.id, workflowID: 1, graph: graph, networkAllowed: false, context: ["seed": 1]))
+            let outcome = try await runner.run(
+                WorkflowRun(executionID: execution.id, workflowID: 1, graph: graph, networkAllowed: false, context: ["seed": 1]))
             let elapsed = milliseconds(ContinuousClock.now - started)
             guard outcome.status == .completed, let visits = outcome.nodesExecuted else { throw BenchmarkFailure(description: "\(outcome)") }
             let inNodes = try await store.chain(executionID: execution.id).reduce(0) { $0 + $1.record.executionTime * 1e3 }
@@ -63,7 +66,8 @@ struct EngineBenchmark {
 
     private static func row(_ name: String, _ samples: [Double]) {
         let sorted = samples.sorted()
-        print("| \(name) | " + [median(sorted), sorted[0], sorted[sorted.count - 1]].map { String(format: "%.3f", $0) }.joined(separator: " | ") + " |")
+        print(
+            "| \(name) | " + [median(sorted), sorted[0], sorted[sorted.count - 1]].map { String(format: "%.3f", $0) }.joined(separator: " | ") + " |")
     }
 
     private static func median(_ samples: [Double]) -> Double {
@@ -86,6 +90,7 @@ struct InstantSandbox: Sandbox {
 
     func run(_ job: SandboxJob) async throws -> SandboxResult {
         let empty = CapturedStream(bytes: [], totalBytes: 0)
-        return SandboxResult(outcome: .success(updates: [:]), output: SandboxOutput(termination: .exited(0), stdout: empty, stderr: empty, duration: .zero))
+        return SandboxResult(
+            outcome: .success(updates: [:]), output: SandboxOutput(termination: .exited(0), stdout: empty, stderr: empty, duration: .zero))
     }
 }
