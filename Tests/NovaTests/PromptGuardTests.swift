@@ -33,6 +33,31 @@ struct PromptGuardTests {
         #expect(reason("Extract the totals and return them as JSON", "Extract the totals and give them back as JSON") == nil)
     }
 
+    @Test(
+        "polite openings, Spanish negative concord, \"not equal\" and common synonyms read as one request",
+        arguments: [
+            ("Delete all emails in the Spam folder", "Can you empty the Spam folder?"),
+            ("Lista los clientes que no han hecho ningún pedido", "Lista los clientes que no han pedido nada"),
+            (
+                "Return the lines where the total doesn't equal quantity times price",
+                "Return the lines where the total is different from quantity times price"
+            ),
+            ("Update the stock quantity after each sale", "Adjust the stock quantity after each sale"),
+            ("Save each email body as a text file", "Save each email body as a txt file"),
+            ("List customers who spent more than 500 last month", "List customers whose spending last month was more than 500"),
+            ("Extract the tracking number from the shipping email", "Extract the tracking number from the shipment email"),
+        ]
+    )
+    func generalReadings(query: String, candidate: String) {
+        #expect(reason(query, candidate) == nil)
+    }
+
+    @Test("negative concord does not hide a real difference in negation")
+    func concordKeepsNegation() {
+        #expect(reason("Lista los clientes que no han hecho ningún pedido", "Lista los clientes que han hecho algún pedido") != nil)
+        #expect(reason("Empty the Spam folder", "Can you list the Spam folder?") != nil)
+    }
+
     @Test("\"no\" is still a negation where it is not an abbreviation")
     func noStillNegates() {
         #expect(reason("List customers with no orders", "List customers with orders") != nil)

@@ -40,6 +40,8 @@ struct PromptAnalysis: Sendable {
     /// the terms before "to" are the source.
     private var clauseTerms: Set<String> = []
     private var clauseHasSpan = false
+    /// Whether the current clause has named a negation yet.
+    private var clauseNegated = false
     /// Whether a "replace …" span waits for its "with …".
     private var awaitsReplacement = false
     /// Whether the span just opened waits for its head.
@@ -62,6 +64,7 @@ struct PromptAnalysis: Sendable {
                 span = .none
                 clauseTerms = []
                 clauseHasSpan = false
+                clauseNegated = false
                 awaitsReplacement = false
                 awaitsHead = false
                 index += 1
@@ -105,7 +108,7 @@ struct PromptAnalysis: Sendable {
     private mutating func readWords(tokens: [PromptToken], words: [String?], keys: [String?], at index: Int, lexicon: PromptLexicon) -> Int {
         unitStart = index
         unitEnd = index + 1
-        let isFirst = !words[..<index].contains { $0 != nil }
+        let isFirst = words[..<index].allSatisfy { $0.map(PromptLexicon.politeOpenings.contains) ?? true }
         if isFirst, let word = words[index], let effects = PromptLexicon.imperatives[word] {
             apply(effects, surface: word)
             return index + 1
@@ -162,7 +165,9 @@ struct PromptAnalysis: Sendable {
                 sequence.append("\(dimension.rawValue):\(value)")
                 if contrastWords[value] == nil { contrastWords[value] = surface }
                 wordDimensions[surface, default: []].insert(dimension)
-            case .negation: negations += 1
+            case .negation:
+                if !(clauseNegated && PromptLexicon.concordNegations.contains(surface)) { negations += 1 }
+                clauseNegated = true
             case .currency(let code): if !currencies.contains(code) { currencies.append(code) }
             case .number(let value, let weak): record(value, weak: weak)
             case .from:

@@ -61,7 +61,7 @@ extension PromptLexicon {
                 + "less than or equal to|a maximum of|como maximo|o menos|menor o igual que|menor o igual a", [.contrast(.comparison, "<=")]
         ),
         ("=|==|equal to|equals|equal|exactly|is equal to|igual a|igual que", [.contrast(.comparison, "=")]),
-        ("!=|≠|<>|not equal to|different from|distinto de|diferente de", [.contrast(.comparison, "!=")]),
+        ("!=|≠|<>|not equal to|not equal|unequal|different from|distinto de|diferente de|no igual", [.contrast(.comparison, "!=")]),
         ("between|entre", [.contrast(.comparison, "between")]),
         ("within", [.contrast(.comparison, "within")]),
         (
@@ -111,8 +111,8 @@ extension PromptLexicon {
         ("add|agrega|agregar|anade|anadir", [.contrast(.action, "insert"), .contrast(.arithmetic, "add")]),
         ("create|generate|build|produce|crea|crear|genera|generar", [.term("get"), .contrast(.action, "insert")]),
         (
-            "update|modify|change|edit|set|actualiza|actualizar|modifica|modificar|cambia|cambiar|establece|establecer|edita|"
-                + "editar", [.contrast(.action, "update")]
+            "update|modify|change|edit|set|adjust|amend|alter|actualiza|actualizar|modifica|modificar|cambia|cambiar|establece|"
+                + "establecer|edita|editar|ajusta|ajustar", [.contrast(.action, "update")]
         ),
         (
             "delete|deletion|remove|removal|drop|erase|erasure|wipe|wipe out|purge|clear|get rid of|filter out|discard|strip|"

@@ -31,6 +31,14 @@ extension PromptLexicon {
         "inactiva": "activo",
     ]
 
+    /// Words a request may open with before its verb ("Can you empty…", "Please archive…", "¿Puedes volcar…"): the
+    /// verb after them still reads as the first word.
+    static let politeOpenings: Set<String> = ["can", "could", "would", "will", "you", "please", "kindly", "puedes", "podrias", "por", "favor"]
+
+    /// Spanish words that repeat a negation already made in their clause ("no han hecho ningún pedido" is one
+    /// negation, not two).
+    static let concordNegations: Set<String> = ["ningun", "ninguno", "ninguna", "nada", "nunca", "nadie", "tampoco"]
+
     /// Words that end a "from …" or "to …" span.
     static let spanBreakers: Set<String> = [
         "and", "then", "where", "which", "that", "if", "when", "by", "with", "using", "for", "whose", "y", "donde", "que",
