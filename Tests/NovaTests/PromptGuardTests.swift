@@ -52,6 +52,15 @@ struct PromptGuardTests {
         #expect(reason(query, candidate) == nil)
     }
 
+    @Test("a field named in three words swapped for one named in two conflicts")
+    func threeWordSwap() {
+        #expect(
+            reason(
+                "Pull the vendor's tax ID from the OCR text of each invoice",
+                "Pull the vendor's bank account number from the OCR text of each invoice")
+                != nil)
+    }
+
     @Test("negative concord does not hide a real difference in negation")
     func concordKeepsNegation() {
         #expect(reason("Lista los clientes que no han hecho ningún pedido", "Lista los clientes que han hecho algún pedido") != nil)

@@ -13,7 +13,7 @@ struct PromptComparison {
     /// Values of the overlapping dimensions that change nothing: reading is implied by most requests.
     private static let passiveValues: Set<String> = ["read"]
     /// The most content terms each prompt may have that the other lacks for them to count as a swapped-word pair.
-    private static let maximumSwappedTerms = 2
+    private static let maximumSwappedTerms = 3
     /// The least shared evidence (terms, agreeing dimensions, numbers) for two prompts to count as the same template.
     private static let minimumSharedEvidence = 1
 
