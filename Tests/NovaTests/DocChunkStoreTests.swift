@@ -68,4 +68,28 @@ struct DocChunkStoreTests {
             #expect(try await again.loadAll().chunks.count == 1)
         }
     }
+
+    @Test("the code store visits every entry once, in insertion order, across its load pages", arguments: Backend.available)
+    func codeEntriesInPages(backend: Backend) async throws {
+        try await withDocStore(backend) { database, _ in
+            let codes = try await openCodeEntryStore(database, logger: TestEnvironment.logger)
+            let entries = (0..<2345).map { number in
+                let entry = CodeEntry(
+                    id: "code_\(number)", aiDescription: "step \(number)", inputSchema: [:], insights: [], config: [:], code: "print(\(number))",
+                    nodeAction: "n", nodeDescription: "step \(number)", workflowID: number % 3, successCount: 1, failureCount: 0,
+                    createdAt: "2026-01-01T00:00:00", lastUsedAt: nil, librariesUsed: [], requiredKeys: [], extraMetadata: [:])
+                return StoredCodeEntry(entry: entry, vector: [Float(number), 0, 0, 1])
+            }
+            _ = try await codes.insert(entries, at: "2026-01-01T00:00:00")
+            var visited: [String] = []
+            var vectors: [[Float]] = []
+            let count = try await codes.forEachEntry { stored in
+                visited.append(stored.entry.id)
+                vectors.append(stored.vector)
+            }
+            #expect(count == 2345)
+            #expect(visited == entries.map(\.entry.id))
+            #expect(vectors == entries.map(\.vector))
+        }
+    }
 }

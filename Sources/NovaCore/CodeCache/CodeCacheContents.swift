@@ -3,14 +3,22 @@ struct CodeCacheContents: Sendable {
     var entries: [String: CodeEntry] = [:]
     var index: VectorIndex
 
-    /// Contents holding `loaded`, in order.
-    init(dimension: Int, loaded: [StoredCodeEntry]) {
+    /// Empty contents for `dimension`-long vectors.
+    init(dimension: Int) {
         index = VectorIndex(dimension: dimension)
-        index.reserveCapacity(loaded.count)
-        entries.reserveCapacity(loaded.count)
-        for stored in loaded {
-            entries[stored.entry.id] = stored.entry
-            index.upsert(id: stored.entry.id, workflowID: stored.entry.workflowID, vector: stored.vector)
+    }
+
+    /// The contents of `store`, read entry by entry without re-embedding; a vector of another length throws.
+    static func load(from store: any CodeEntryStore, dimension: Int) async throws -> CodeCacheContents {
+        var contents = CodeCacheContents(dimension: dimension)
+        let expected = try await store.count()
+        contents.entries.reserveCapacity(expected)
+        contents.index.reserveCapacity(expected)
+        _ = try await store.forEachEntry { stored in
+            guard stored.vector.count == dimension else { throw CodeCacheError.badEmbedding(expected: dimension, got: stored.vector.count) }
+            contents.entries[stored.entry.id] = stored.entry
+            contents.index.upsert(id: stored.entry.id, workflowID: stored.entry.workflowID, vector: stored.vector)
         }
+        return contents
     }
 }

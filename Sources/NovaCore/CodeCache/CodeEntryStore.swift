@@ -50,8 +50,11 @@ package protocol CodeEntryStore: Sendable {
     func recordedModel() async throws -> EmbeddingModelInfo?
     /// Records the model of the vectors.
     func recordModel(_ model: EmbeddingModelInfo) async throws
-    /// Every entry with its vector.
-    func loadAll() async throws -> [StoredCodeEntry]
+    /// Hands every entry with its vector to `visit`, in insertion order, one at a time (a row's buffers are reused for
+    /// the next instead of every row being held at once); returns how many there were.
+    func forEachEntry(_ visit: (StoredCodeEntry) throws -> Void) async throws -> Int
+    /// How many entries there are (to size the index before loading).
+    func count() async throws -> Int
     /// One entry with its vector, or nil.
     func load(id: String) async throws -> StoredCodeEntry?
     /// Adds each entry, or merges it into an existing duplicate whose `last_used_at` becomes `time`, in one
@@ -65,4 +68,13 @@ package protocol CodeEntryStore: Sendable {
     func deleteAll() async throws -> Int
     /// Replaces every vector and the recorded model (used by `nova-rag reindex`).
     func replaceVectors(_ vectors: [String: [Float]], model: EmbeddingModelInfo) async throws
+}
+
+extension CodeEntryStore {
+    /// Every entry with its vector (for re-indexing and tests; the cache loads through ``forEachEntry(_:)``).
+    package func loadAll() async throws -> [StoredCodeEntry] {
+        var loaded: [StoredCodeEntry] = []
+        _ = try await forEachEntry { loaded.append($0) }
+        return loaded
+    }
 }

@@ -16,12 +16,12 @@ package actor SemanticCodeCache {
     private let statistics = ReadWriteLocked(CodeCacheStats())
     private var lastIDTime = 0.0
 
-    private init(store: any CodeEntryStore, embedder: any Embedder, wallClock: any WallClock, timer: ContinuousClock, loaded: [StoredCodeEntry]) {
+    private init(store: any CodeEntryStore, embedder: any Embedder, wallClock: any WallClock, timer: ContinuousClock, contents: CodeCacheContents) {
         self.store = store
         self.embedder = embedder
         self.wallClock = wallClock
         self.timer = timer
-        self.contents = ReadWriteLocked(CodeCacheContents(dimension: embedder.dimension, loaded: loaded))
+        self.contents = ReadWriteLocked(contents)
     }
 
     /// Opens the cache over `store`: checks that its vectors were made by `embedder`'s model (recording the model
@@ -40,15 +40,9 @@ package actor SemanticCodeCache {
         } else {
             try await store.recordModel(configured)
         }
-        let cache = try await { () async throws -> SemanticCodeCache in
-            let loaded = try await store.loadAll()
-            for stored in loaded where stored.vector.count != configured.dimension {
-                throw CodeCacheError.badEmbedding(expected: configured.dimension, got: stored.vector.count)
-            }
-            return SemanticCodeCache(store: store, embedder: embedder, wallClock: wallClock, timer: timer, loaded: loaded)
-        }()
+        let contents = try await CodeCacheContents.load(from: store, dimension: configured.dimension)
         FreedMemory.release()
-        return cache
+        return SemanticCodeCache(store: store, embedder: embedder, wallClock: wallClock, timer: timer, contents: contents)
     }
 
     /// Number of entries.
@@ -175,7 +169,7 @@ package actor SemanticCodeCache {
     /// Deletes every entry; returns how many there were.
     package func clear() async throws -> Int {
         let deleted = try await store.deleteAll()
-        contents.write { $0 = CodeCacheContents(dimension: embedder.dimension, loaded: []) }
+        contents.write { $0 = CodeCacheContents(dimension: embedder.dimension) }
         return deleted
     }
 
@@ -191,10 +185,10 @@ package actor SemanticCodeCache {
         case .deleted(let id):
             removeLocally(id)
         case .cleared:
-            contents.write { $0 = CodeCacheContents(dimension: embedder.dimension, loaded: []) }
+            contents.write { $0 = CodeCacheContents(dimension: embedder.dimension) }
         case .reload:
-            let loaded = try await store.loadAll()
-            contents.write { $0 = CodeCacheContents(dimension: embedder.dimension, loaded: loaded) }
+            let loaded = try await CodeCacheContents.load(from: store, dimension: embedder.dimension)
+            contents.write { $0 = loaded }
         }
     }
 

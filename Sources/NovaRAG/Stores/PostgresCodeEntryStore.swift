@@ -34,11 +34,20 @@ struct PostgresCodeEntryStore: CodeEntryStore {
         }
     }
 
-    func loadAll() async throws -> [StoredCodeEntry] {
+    func forEachEntry(_ visit: (StoredCodeEntry) throws -> Void) async throws -> Int {
         let rows = try await client.query("SELECT \(unescaped: CodeEntryRow.columns) FROM code_entries ORDER BY seq", logger: logger)
-        var loaded: [StoredCodeEntry] = []
-        for try await row in rows { loaded.append(try Self.stored(row)) }
-        return loaded
+        var count = 0
+        for try await row in rows {
+            try visit(try Self.stored(row))
+            count += 1
+        }
+        return count
+    }
+
+    func count() async throws -> Int {
+        let rows = try await client.query("SELECT COUNT(*) FROM code_entries", logger: logger)
+        for try await count in rows.decode(Int.self) { return count }
+        return 0
     }
 
     func load(id: String) async throws -> StoredCodeEntry? {

@@ -26,17 +26,30 @@ struct SQLiteCodeEntryStore: CodeEntryStore {
         try await pool.write { db in try Self.writeModel(model, db: db) }
     }
 
-    /// Decodes row by row (a cursor, not every row first), so each row's buffers are freed and reused before the next
-    /// one is read instead of fragmenting the heap under the entries that stay.
-    func loadAll() async throws -> [StoredCodeEntry] {
-        try await pool.read { db in
-            var loaded: [StoredCodeEntry] = []
-            loaded.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM code_entries") ?? 0)
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(CodeEntryRow.columns) FROM code_entries ORDER BY rowid")
-            while let row = try rows.next() { loaded.append(Self.stored(row)) }
-            return loaded
+    /// Reads in pages of ``loadPageSize`` rows by rowid: only one page's rows are held at a time.
+    func forEachEntry(_ visit: (StoredCodeEntry) throws -> Void) async throws -> Int {
+        var count = 0
+        var after: Int64 = 0
+        while true {
+            let page = try await pool.read { [after] db in
+                try Row.fetchAll(
+                    db, sql: "SELECT rowid AS position, \(CodeEntryRow.columns) FROM code_entries WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                    arguments: [after, Self.loadPageSize]
+                ).map { (position: $0["position"] as Int64, stored: Self.stored($0)) }
+            }
+            for row in page { try visit(row.stored) }
+            count += page.count
+            guard let last = page.last, page.count == Self.loadPageSize else { return count }
+            after = last.position
         }
     }
+
+    func count() async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM code_entries") ?? 0 }
+    }
+
+    /// Rows read at once while loading.
+    private static let loadPageSize = 1000
 
     func load(id: String) async throws -> StoredCodeEntry? {
         try await pool.read { db in
