@@ -33,10 +33,14 @@ package enum SearchText {
     /// then the input schema block as it is. Paraphrases land closer together than their wordings do; what the
     /// canonical form cannot tell apart, the guard checks on the original prompts.
     package static func embedded(_ searchText: String) -> String {
+        embedded(searchText, canonicalPrompt: PromptGuard().canonicalText(of: prompt(of: searchText)))
+    }
+
+    /// ``embedded(_:)`` with the prompt's canonical form already read (a search reads its prompt once, for this and
+    /// for the guard).
+    package static func embedded(_ searchText: String, canonicalPrompt: String) -> String {
         let text = normalisedQuery(searchText)
-        let prompt = prompt(of: text)
-        let canonical = PromptGuard().canonicalText(of: prompt)
-        let reading = canonical.isEmpty ? prompt : canonical
+        let reading = canonicalPrompt.isEmpty ? prompt(of: text) : canonicalPrompt
         let label = text.hasPrefix("Prompt: ") ? "Prompt: " : ""
         let schema = text.range(of: "\n\nInput Schema:").map { text[$0.lowerBound...] } ?? ""
         return label + reading + schema

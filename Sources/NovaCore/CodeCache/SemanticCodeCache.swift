@@ -112,14 +112,14 @@ package actor SemanticCodeCache {
             return CodeSearchOutcome(matches: [], error: nil)
         }
         let text = SearchText.normalisedQuery(query.text)
+        let prompt = promptGuard.prepare(SearchText.prompt(of: text))
         let vector: [Float]
         do {
-            vector = try await embedOne(SearchText.embedded(text))
+            vector = try await embedOne(SearchText.embedded(text, canonicalPrompt: prompt.canonicalText))
         } catch {
             record(started: started, matches: 0, rejected: 0, failed: true)
             return CodeSearchOutcome(matches: [], error: "embedding failed: \(error)")
         }
-        let prompt = SearchText.prompt(of: text)
         let filter: VectorIndex.Filter = query.workflowID.map(VectorIndex.Filter.workflow) ?? .all
         var rejected = 0
         let matches: [CodeMatch] = contents.read { contents in
@@ -128,7 +128,7 @@ package actor SemanticCodeCache {
                 let score = (Double(max(0, hit.cosine)) * 10_000).rounded() / 10_000
                 guard score >= query.threshold, matches.count < query.topK else { break }
                 guard let entry = contents.entries[hit.id] else { continue }
-                if case .conflict = promptGuard.check(query: prompt, candidate: entry.aiDescription) {
+                if case .conflict = prompt.check(candidate: entry.aiDescription) {
                     rejected += 1
                     continue
                 }

@@ -18,15 +18,31 @@ package struct PromptGuard: Sendable {
 
     /// The prompt as the guard reads it: canonical terms in order, then identifiers, literals, currencies, numbers.
     package func canonicalText(of prompt: String) -> String {
-        PromptAnalysis(prompt, lexicon: lexicon).canonicalText
+        prepare(prompt).canonicalText
     }
 
     /// Compares the new prompt (`query`) with the prompt of a stored entry (`candidate`).
     package func check(query: String, candidate: String) -> PromptGuardVerdict {
-        let comparison = PromptComparison(
-            query: PromptAnalysis(query, lexicon: lexicon),
-            candidate: PromptAnalysis(candidate, lexicon: lexicon)
-        )
-        return comparison.conflict().map(PromptGuardVerdict.conflict) ?? .compatible
+        prepare(query).check(candidate: candidate)
+    }
+
+    /// The new prompt read once, for a search that compares it with several candidates and embeds its canonical form.
+    package func prepare(_ query: String) -> PreparedQuery {
+        PreparedQuery(analysis: PromptAnalysis(query, lexicon: lexicon), lexicon: lexicon)
+    }
+
+    /// A new prompt as the guard read it.
+    package struct PreparedQuery: Sendable {
+        fileprivate let analysis: PromptAnalysis
+        fileprivate let lexicon: PromptLexicon
+
+        /// See ``PromptGuard/canonicalText(of:)``.
+        package var canonicalText: String { analysis.canonicalText }
+
+        /// Compares this prompt with the prompt of a stored entry (`candidate`).
+        package func check(candidate: String) -> PromptGuardVerdict {
+            let comparison = PromptComparison(query: analysis, candidate: PromptAnalysis(candidate, lexicon: lexicon))
+            return comparison.conflict().map(PromptGuardVerdict.conflict) ?? .compatible
+        }
     }
 }
