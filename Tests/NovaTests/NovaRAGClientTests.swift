@@ -17,7 +17,8 @@ struct NovaRAGClientTests {
         let config = try RAGConfig(env: env.rag(["EMBEDDING_PROVIDER": "hash", "RAG_API_KEY": "tok-1"]))
         let app = try await NovaRAG.buildApplication(config: config, logger: TestEnvironment.logger)
         try await app.test(.live) { liveClient in
-            let client = NovaRAGClient(baseURL: "http://127.0.0.1:\(liveClient.port!)", apiKey: "tok-1", timeoutSeconds: 2)
+            // A deadline far above a loaded machine's latency: this test is about the round trip, not the deadline.
+            let client = NovaRAGClient(baseURL: "http://127.0.0.1:\(liveClient.port!)", apiKey: "tok-1", timeoutSeconds: 15)
             let saved = try await client.save(
                 CodeSaveRequest(
                     aiDescription: "Sum the amounts", inputSchema: ["amounts": .string("list[float]")], insights: [], config: [:], code: "print(1)",
@@ -29,7 +30,7 @@ struct NovaRAGClientTests {
                     availableKeys: ["amounts"], workflowID: 4))
             #expect(found.matches.first?.id == id)
             #expect(try await client.reportResult(id: id, success: true).successCount == 2)
-            let unauthorized = NovaRAGClient(baseURL: "http://127.0.0.1:\(liveClient.port!)", apiKey: nil, timeoutSeconds: 2)
+            let unauthorized = NovaRAGClient(baseURL: "http://127.0.0.1:\(liveClient.port!)", apiKey: nil, timeoutSeconds: 15)
             await #expect(throws: NovaRAGError.status(401)) {
                 _ = try await unauthorized.search(CodeSearchRequest(query: "q", threshold: 0.5, topK: 1, availableKeys: nil, workflowID: nil))
             }

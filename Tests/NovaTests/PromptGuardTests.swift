@@ -52,6 +52,51 @@ struct PromptGuardTests {
         #expect(reason(query, candidate) == nil)
     }
 
+    @Test(
+        "a swap of general verbs or linking words is rewording; month abbreviations and Spanish \"leído\" read as their words",
+        arguments: [
+            ("Take the subtotal and apply a 10% discount to it", "Compute a 10% discount on the subtotal"),
+            ("Create a tab named Archive", "Create a tab called Archive"),
+            ("Compare the IBAN on each invoice against the supplier master data", "Compare the IBAN on each invoice with the supplier master data"),
+            ("Sum the sales of Jan and Feb", "Sum the sales of January and February"),
+            ("Cuenta los correos no leídos del buzón de soporte", "Cuenta los correos sin leer del buzón de soporte"),
+        ]
+    )
+    func rewording(query: String, candidate: String) {
+        #expect(reason(query, candidate) == nil)
+    }
+
+    @Test("a number written in several words is one number, and another number conflicts with it")
+    func compoundNumberWords() {
+        #expect(reason("Apply twenty-one percent VAT", "Apply 20 percent VAT") == "number 21 vs 20")
+        #expect(reason("Keep the last one hundred rows", "Keep the last 101 rows") == "number 100 vs 101")
+    }
+
+    @Test("a swap that involves a content word still conflicts, whatever general word stands beside it")
+    func genericWordsDoNotHideSwaps() {
+        #expect(reason("Take the subtotal and apply a 10% discount", "Take the total and apply a 10% discount") != nil)
+        #expect(reason("Sum the sales of January", "Sum the sales of February") != nil)
+    }
+
+    @Test(
+        "members of an exclusive class conflict wherever they stand",
+        arguments: [
+            ("Get the sender's phone number from the message", "Return the phone number of the recipient of the message", "field"),
+            ("Extract the VAT from the attached invoice", "From the attached receipt, pull out the VAT", "entity"),
+            ("List overdue invoices per customer", "For each supplier, list the overdue invoices", "entity"),
+            ("Translate the subject of the email into English", "Translate the email's body into English", "field"),
+        ]
+    )
+    func exclusiveClasses(query: String, candidate: String, kind: String) {
+        #expect(reason(query, candidate)?.hasPrefix(kind) == true)
+    }
+
+    @Test("a prompt that names more members of a class than another, and no other member, is not a class conflict")
+    func classSubsetIsNotConflict() {
+        let reason = reason("Extract the sender and the recipient of the email", "Extract the sender of the email")
+        #expect(reason?.hasPrefix("field") != true)
+    }
+
     @Test("a field named in three words swapped for one named in two conflicts")
     func threeWordSwap() {
         #expect(
@@ -98,6 +143,9 @@ struct PromptGuardTests {
             ("Delete rows where the amount is 0", "Remove rows whose amount is zero"),
             ("Shift the dates by 1 day", "Shift the dates by one day"),
             ("Compute the VAT at 21% of the net amount", "Calculate 21 percent VAT on the net amount"),
+            ("Compute the VAT at 21% of the net amount", "Calculate twenty-one percent VAT on the net amount"),
+            ("Archive orders older than 365 days", "Archive orders older than three hundred and sixty-five days"),
+            ("Borra los registros de hace más de 35 días", "Borra los registros de hace más de treinta y cinco días"),
         ]
     )
     func numberForms(query: String, candidate: String) {
@@ -150,7 +198,7 @@ struct PromptGuardTests {
             ("Extract the invoice total from the PDF text", "Extract the invoice date from the PDF text", "term total vs date"),
             (
                 "Extract the sender's email address from the message", "Extract the recipient's email address from the message",
-                "term sender vs recipient"
+                "field sender vs recipient"
             ),
             ("Sum the values in column B", "Sum the values in column C", "field B vs C"),
             ("Filter the rows where status is 'paid'", "Filter the rows where status is 'pending'", "field 'paid' vs 'pending'"),
@@ -183,8 +231,8 @@ struct PromptGuardTests {
 
     @Test("a different entity conflicts")
     func entities() {
-        #expect(reason("Extract the invoice total from the PDF text", "Extract the receipt total from the PDF text") == "term invoice vs receipt")
-        #expect(reason("Delete the customer with the given id", "Delete the supplier with the given id") == "term customer vs supplier")
+        #expect(reason("Extract the invoice total from the PDF text", "Extract the receipt total from the PDF text") == "entity invoice vs receipt")
+        #expect(reason("Delete the customer with the given id", "Delete the supplier with the given id") == "entity customer vs supplier")
         #expect(reason("Parse the XML file", "Parse the JSON file") == "term xml vs json")
     }
 

@@ -24,7 +24,9 @@ package enum SearchText {
     }
 
     /// What the embedder reads for a search text, recorded with the store's vectors (``EmbeddingModelInfo/text``).
-    package static let embeddedForm = "canonical-prompt"
+    /// Its version changes whenever the guard reads some prompt differently (2: month abbreviations, Spanish "leído",
+    /// numbers in several words), so that a store embedded with an older reading is re-embedded once.
+    package static let embeddedForm = "canonical-prompt-2"
     /// What stores written before ``embeddedForm`` existed embedded: the search text itself.
     package static let legacyEmbeddedForm = "search-text"
 

@@ -21,6 +21,32 @@ enum NumberReader {
     /// Durations counted in days, so that "2 weeks" is "14 days".
     static let daysPerUnit: [String: Double] = ["week": 7, "weeks": 7, "semana": 7, "semanas": 7]
 
+    /// Words that join the parts of a number written in words ("three hundred and five", "treinta y cinco").
+    private static let numberJoiners: Set<String> = ["and", "y"]
+
+    /// The value of a number written in several words, starting with one whose value is `first`: "twenty-one",
+    /// "three hundred sixty-five", "treinta y cinco". Returns the value and the index after its last word (`start`
+    /// when no word follows that continues the number).
+    static func compoundValue(startingWith first: Double, words: [String?], from start: Int) -> (value: Double, next: Int) {
+        var total = first, last = first, index = start
+        while index < words.count {
+            let position = words[index].map(numberJoiners.contains) == true ? index + 1 : index
+            guard position < words.count, let word = words[position], let value = wordValues[word] else { break }
+            if value == 100, total < 10, total >= 1 {
+                total *= 100
+            } else if value < 10, value >= 1, last >= 20, last.truncatingRemainder(dividingBy: 10) == 0 {
+                total += value
+            } else if value < 100, last == 100 {
+                total += value
+            } else {
+                break
+            }
+            last = value
+            index = position + 1
+        }
+        return (total, index)
+    }
+
     /// The value of a literal such as `1000`, `1,000`, `1.000`, `1,000.50`, `1.000,50` or `2,5`; nil when it is not one.
     static func value(of literal: String) -> Double? {
         let hasComma = literal.contains(","), hasDot = literal.contains(".")

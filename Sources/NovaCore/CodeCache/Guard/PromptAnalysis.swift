@@ -131,7 +131,8 @@ struct PromptAnalysis: Sendable {
             return index + 1
         }
         if let value = NumberReader.wordValues[word] {
-            return readNumber(value, tokens: tokens, from: index + 1, weak: NumberReader.weakWords.contains(word))
+            let (total, next) = NumberReader.compoundValue(startingWith: value, words: words, from: index + 1)
+            return readNumber(total, tokens: tokens, from: next, weak: next == index + 1 && NumberReader.weakWords.contains(word))
         }
         if let base = PromptLexicon.negatedForms[word] {
             negations += 1

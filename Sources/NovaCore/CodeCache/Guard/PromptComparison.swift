@@ -22,7 +22,7 @@ struct PromptComparison {
         let checks: [(PromptComparison) -> () -> String?] = [
             Self.numberConflict, Self.currencyConflict, Self.spanConflict, Self.identifierConflict, Self.literalConflict,
             Self.contrastConflict, Self.rankingConflict, Self.headConflict, Self.negationConflict, Self.qualifierConflict, Self.compoundConflict,
-            Self.swappedTermConflict,
+            Self.classConflict, Self.swappedTermConflict,
         ]
         return checks.lazy.compactMap { $0(self)() }.first
     }
@@ -150,9 +150,28 @@ struct PromptComparison {
             sharedEvidence(terms: shared) >= Self.minimumSharedEvidence,
             let swap = SequenceAlignment(
                 query.sequence.filter { queryWords[$0] != nil }, candidate.sequence.filter { candidateWords[$0] != nil }
-            ).firstReplacement(onlyIn: onlyQuery, and: onlyCandidate)
+            ).firstReplacement(onlyIn: onlyQuery, and: onlyCandidate),
+            !swap.query.allSatisfy(Self.isRewording), !swap.candidate.allSatisfy(Self.isRewording)
         else { return nil }
         return "term \(Self.describe(swap.query.compactMap { queryWords[$0] })) vs \(Self.describe(swap.candidate.compactMap { candidateWords[$0] }))"
+    }
+
+    /// "The sender's address" against "the address of the recipient": each prompt names a member of a class of
+    /// mutually exclusive terms that the other does not, wherever it stands.
+    private func classConflict() -> String? {
+        for (kind, members) in PromptLexicon.exclusiveClasses {
+            let queryMembers = members.filter { query.terms[$0] != nil }, candidateMembers = members.filter { candidate.terms[$0] != nil }
+            let onlyQuery = queryMembers.subtracting(candidateMembers), onlyCandidate = candidateMembers.subtracting(queryMembers)
+            guard !onlyQuery.isEmpty, !onlyCandidate.isEmpty else { continue }
+            return "\(kind) \(Self.describe(onlyQuery)) vs \(Self.describe(onlyCandidate))"
+        }
+        return nil
+    }
+
+    /// Whether a swapped word only rewords the request: a general verb or a linking word ("take the net amount and
+    /// apply 21% VAT" against "compute 21% VAT on the net amount").
+    private static func isRewording(_ key: String) -> Bool {
+        PromptLexicon.genericStems.contains(key)
     }
 
     /// Content terms that are not light, and operations on dimensions the other prompt leaves unnamed, each with the

@@ -172,6 +172,20 @@ extension PromptLexicon {
         ("postgres|postgresql|pg|psql", [.term("postgres")]),
         ("excel|xlsx|xls", [.term("excel")]),
         ("zip|zip file|zip archive|archivo zip", [.term("zip")]),
+        // Months, with their usual abbreviations ("may" is a stop word; "mar", "sep", "dec" and "ago" are other words: left out).
+        ("january|jan|enero|ene", [.term("january")]),
+        ("february|feb|febrero", [.term("february")]),
+        ("march|marzo", [.term("march")]),
+        ("april|apr|abril|abr", [.term("april")]),
+        ("june|jun|junio", [.term("june")]),
+        ("july|jul|julio", [.term("july")]),
+        ("august|aug|agosto", [.term("august")]),
+        ("september|sept|septiembre|setiembre", [.term("september")]),
+        ("october|oct|octubre", [.term("october")]),
+        ("november|nov|noviembre", [.term("november")]),
+        ("december|diciembre|dic", [.term("december")]),
+        // Spanish "leído" (read, of a message) and "sin leer" (unread): the state, as "unread" reads "read".
+        ("=leido|=leidos|=leida|=leidas|=leer", [.term("read")]),
         // Time units.
         ("day|daily|per day|each day|every day|dia|diario|diaria", [.term("day")]),
         // A count of a time unit is a duration: "the number of days until due" is "the days until due".

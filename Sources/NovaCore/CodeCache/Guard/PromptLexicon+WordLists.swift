@@ -18,6 +18,34 @@ extension PromptLexicon {
     /// Canonical terms too generic to tell two prompts apart on their own ("get", "file", "status").
     static let lightTerms: Set<String> = ["get", "convert", "valid", "value", "file", "status", "contain", "exist", "filler"]
 
+    /// Words that say how a request is phrased, not what it asks for: general verbs ("take", "apply", "give"), linking
+    /// words ("against", "appears") and adverbs. A swap of such words alone is rewording, not another request: "take
+    /// the net amount and apply 21% VAT" is "compute 21% VAT on the net amount". Data operations ("copy", "merge",
+    /// "send"), fields and entities are never in this list.
+    static let genericWords: Set<String> = [
+        "take", "takes", "taking", "apply", "applies", "applying", "applied", "use", "uses", "used", "utilize", "employ",
+        "give", "gives", "giving", "put", "puts", "putting", "place", "make", "makes", "making", "do", "let", "help",
+        "need", "needs", "want", "wants", "like", "try", "go", "goes", "come", "comes", "bring", "keep", "keeps", "hold",
+        "holds", "look", "looks", "see", "appear", "appears", "appearing", "show", "shows", "showing", "shown", "become",
+        "becomes", "seem", "seems", "provide", "provides", "produce", "produces", "yield", "yields", "obtain", "obtains",
+        "grab", "pull", "perform", "carry", "handle", "work", "involve", "involves", "end", "result", "results", "called",
+        "named", "titled", "against", "versus", "vs", "back", "away", "together", "along", "whole", "entire", "actual",
+        "specific", "particular", "certain", "various", "individual", "overall", "respectively", "accordingly", "properly",
+        "correctly", "newly", "ago", "ranked", "tell", "say", "says", "saying", "toma", "tomar",
+        "tomando", "usa", "usar", "usando", "pon", "poner", "da", "dar", "dame", "aparece", "aparecen", "obten", "obtener",
+        "muestra", "mostrar",
+    ]
+
+    /// Classes of canonical terms that name mutually exclusive things: a prompt naming one member and another naming a
+    /// different one ask for different data, even when the words stand in different places ("the sender's address"
+    /// against "the address of the recipient").
+    static let exclusiveClasses: [(kind: String, members: Set<String>)] = [
+        ("field", ["sender", "recipient", "reply-to", "cc", "bcc"]),
+        ("field", ["subject", "body", "signature", "header"]),
+        ("entity", ["customer", "supplier"]),
+        ("entity", ["invoice", "receipt", "purchase order", "credit note", "delivery note", "quote", "refund"]),
+    ]
+
     /// Words whose prefix negates a base word ("unpaid" is "not paid").
     static let negatedForms: [String: String] = [
         "unpaid": "paid", "unread": "read", "unverified": "verified", "unsent": "sent", "unopened": "opened",

@@ -7,6 +7,9 @@ struct PromptLexicon: Sendable {
     /// The lexicon built from the vocabulary lists.
     static let shared = PromptLexicon()
 
+    /// The stems of ``genericWords``, as swapped terms are keyed.
+    static let genericStems: Set<String> = Set(genericWords.map(WordStemmer.stem))
+
     /// Effects by phrase key: the phrase's word stems (or an exact word prefixed with `=`) joined by spaces.
     private let phrases: [String: [LexiconEffect]]
     /// Keys of the first words of every phrase longer than one word, so that matching stops where no phrase goes on.
