@@ -6,8 +6,10 @@
 /// a "from … to …" or "replace … with …" direction, what follows "from" in one and "to" in the other, a name with
 /// digits, a column letter or quoted literal, a value of a contrast dimension (sort order, first/last,
 /// maximum/minimum, comparison operator, aggregate, data action, calendar period, …), a ranking by position against
-/// one by value, a negation, a qualifier such as "distinct" on one side only, or when they are the same request with
-/// one content word swapped for another that is not a known synonym.
+/// one by value, a negation, a qualifier such as "distinct" on one side only, members of an exclusive class (sender /
+/// recipient, customer / supplier, invoice / receipt, …) that each names and the other does not, or when they are the
+/// same request with one content word swapped for another that is not a known synonym (a swap of general verbs or
+/// linking words alone, such as "named" / "called", is rewording).
 package struct PromptGuard: Sendable {
     private let lexicon: PromptLexicon
 
