@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "Shared",
             dependencies: [
-                "NovaJSON", "Resilience",
+                "NovaCore", "NovaJSON", "Resilience",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -124,7 +124,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "PrecisionEval",
-            dependencies: ["MiniLM", "NovaCore"],
+            dependencies: ["MiniLM", "NovaCore", "Shared"],
             path: "benchmarks/semantic-precision/Sources/PrecisionEval",
             swiftSettings: strict
         ),

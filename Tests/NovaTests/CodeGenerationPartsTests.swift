@@ -72,8 +72,8 @@ struct CodeGenerationPartsTests {
         #expect(judge.task.contains("***REDACTED***"))
         #expect(!judge.task.contains(String(repeating: "n", count: 201)))
         #expect(judge.task.contains("\"total\": \"int\""))
-        #expect(OutputJudgePrompt.verdict(in: #"Sure. {"valid": false, "reason": "wrong total"} done"#)! == (false, "wrong total"))
-        #expect(OutputJudgePrompt.verdict(in: #"{"note": {"x": 1}} then {"valid": true}"#)! == (true, ""))
-        #expect(OutputJudgePrompt.verdict(in: "looks fine") == nil)
+        #expect(LLMVerdict(in: #"Sure. {"valid": false, "reason": "wrong total"} done"#) == LLMVerdict(valid: false, reason: "wrong total"))
+        #expect(LLMVerdict(in: #"{"note": {"x": 1}} then {"valid": true}"#) == LLMVerdict(valid: true, reason: ""))
+        #expect(LLMVerdict(in: "looks fine") == nil)
     }
 }

@@ -56,7 +56,9 @@ struct CodePipelineTests {
 
     @Test("a miss generates (wrong code first, then right), the same prompt hits the exact cache, a reworded one the semantic cache")
     func missThenHits() async throws {
-        let fake = FakeLLM(replies: [.text("```python\nprint('hello')\n```"), .text(Self.goodAnswer)])
+        let fake = FakeLLM(replies: [
+            .text("```python\nprint('hello')\n```"), .text(Self.goodAnswer), .text(#"{"valid": true, "reason": "both sum the amounts"}"#),
+        ])
         let sandbox = await ProcessSandbox(configuration: SandboxConfiguration(virtualEnvironment: nil))
         let rag = try await NovaRAG.buildApplication(config: RAGConfig(env: try TestEnvironment().rag()), logger: TestEnvironment.logger)
         try await rag.test(.live) { ragClient in
@@ -91,7 +93,13 @@ struct CodePipelineTests {
                 #expect(reworded.updates == ["total": 9])
                 #expect(reworded.aiMetadata["code_source"] == "semantic_hit")
                 #expect(reworded.aiMetadata["semantic_cache_search"]?["cache_hit"] == true)
-                #expect(fake.requests.count == 2)
+                let confirmation = reworded.aiMetadata["semantic_cache_search"]?["llm_confirmations"]?.arrayValue?.first
+                #expect(confirmation?["valid"] == true && confirmation?["tokens_input"] == 200)
+                #expect(reworded.aiMetadata["tokens_input"] == 200)
+                #expect(fake.requests.count == 3)
+                let question = try #require(fake.requests.last)
+                #expect(question.contains("New step: compute the SUM of the amounts") && question.contains("Compute the sum of the amounts"))
+                #expect(question.contains("sum(context['amounts'])"))
             }
             for body in fake.requests { #expect(!body.contains(Self.canary)) }
             let (_, stats) = try await HTTPClient.shared.getText(ragURL + "/code/stats")

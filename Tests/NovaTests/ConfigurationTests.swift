@@ -31,11 +31,16 @@ struct ConfigurationTests {
         #expect(error.description.contains(value))
     }
 
-    @Test("the pipeline's switches: LLM output validation, exact-cache TTL and size bound (0 turns a bound off)")
+    @Test("the pipeline's switches: LLM output validation, LLM confirmation of semantic hits, exact-cache TTL and size bound (0 turns a bound off)")
     func pipelineSwitches() throws {
-        let env = EnvironmentReader(["VALIDATE_OUTPUT_WITH_LLM": "true", "EXACT_CACHE_TTL_SECONDS": "3600", "EXACT_CACHE_MAX_ENTRIES": "0"])
+        let defaults = try NovaConfig(env: EnvironmentReader([:])).pipeline.pipeline(model: "m", runtimeVersion: "3")
+        #expect(!defaults.validateOutputWithLLM && defaults.confirmSemanticHitsWithLLM)
+        let env = EnvironmentReader([
+            "VALIDATE_OUTPUT_WITH_LLM": "true", "CONFIRM_SEMANTIC_HITS_WITH_LLM": "false", "EXACT_CACHE_TTL_SECONDS": "3600",
+            "EXACT_CACHE_MAX_ENTRIES": "0",
+        ])
         let pipeline = try NovaConfig(env: env).pipeline.pipeline(model: "m", runtimeVersion: "3")
-        #expect(pipeline.validateOutputWithLLM)
+        #expect(pipeline.validateOutputWithLLM && !pipeline.confirmSemanticHitsWithLLM)
         #expect(pipeline.exactCachePolicy == ExactCachePolicy(ttlSeconds: 3600, maxEntries: nil))
     }
 
@@ -59,7 +64,8 @@ struct ConfigurationTests {
         arguments: [
             ("RAG_TIMEOUT_SECONDS", "soon"), ("RAG_SERVICE_URL", "localhost:8001"), ("REDIS_URL", "http://x"), ("MAX_BODY_BYTES", "1"),
             ("LOG_LEVEL", "loud"), ("JSON_LOGS", "maybe"), ("WORKER_LEASE_SECONDS", "0"), ("WORKER_LEASE_SECONDS", "soon"),
-            ("VALIDATE_OUTPUT_WITH_LLM", "perhaps"), ("EXACT_CACHE_TTL_SECONDS", "-5"), ("EXACT_CACHE_MAX_ENTRIES", "many"),
+            ("VALIDATE_OUTPUT_WITH_LLM", "perhaps"), ("CONFIRM_SEMANTIC_HITS_WITH_LLM", "sometimes"), ("EXACT_CACHE_TTL_SECONDS", "-5"),
+            ("EXACT_CACHE_MAX_ENTRIES", "many"),
             ("WORKER_HEALTH_PORT", "70000"), ("WORKER_HEALTH_PORT", "http"),
         ])
     func otherBadValues(key: String, value: String) throws {

@@ -65,19 +65,18 @@ struct JSONTextTests {
         #expect(SearchText.prompt(of: "just words") == "just words")
     }
 
-    @Test("the embedded text is the prompt's canonical reading followed by the schema block as it is; paraphrases read alike")
+    @Test("the embedded text is the canonical reading (paraphrases read alike, the schema block as it is), then the search text as written")
     func embeddedText() {
         let schema: [String: JSONValue] = ["rows": .string("list")]
-        let sum = SearchText.embedded(SearchText.make(prompt: "Sum the values in column B", inputSchema: schema))
-        let addUp = SearchText.embedded(SearchText.make(prompt: "Add up all the values in column B", inputSchema: schema))
-        #expect(sum == addUp)
+        let searchText = SearchText.make(prompt: "Sum the values in column B", inputSchema: schema)
+        let sum = SearchText.canonical(searchText)
+        #expect(sum == SearchText.canonical(SearchText.make(prompt: "Add up all the values in column B", inputSchema: schema)))
         #expect(sum.hasSuffix("\n\nInput Schema:\n" + CanonicalJSON.pretty(.object(schema))))
         #expect(sum.hasPrefix("Prompt: "))
-        let average = SearchText.embedded(SearchText.make(prompt: "Average the values in column B", inputSchema: schema))
-        #expect(average != sum)
-        let insights = SearchText.make(prompt: "Sum the values in column B", inputSchema: schema) + SearchText.insightsMarker + "- 3 rows"
-        #expect(SearchText.embedded(insights) == sum)
-        #expect(SearchText.embedded("Prompt: the of\n\nInput Schema:\n{}") == "Prompt: the of\n\nInput Schema:\n{}")
-        #expect(SearchText.embedded("Sum the values in column B") == String(sum.dropFirst("Prompt: ".count).prefix { $0 != "\n" }))
+        #expect(SearchText.canonical(SearchText.make(prompt: "Average the values in column B", inputSchema: schema)) != sum)
+        #expect(SearchText.embedded(searchText) == sum + "\n\n" + searchText)
+        #expect(SearchText.embedded(searchText + SearchText.insightsMarker + "- 3 rows") == SearchText.embedded(searchText))
+        #expect(SearchText.canonical("Prompt: the of\n\nInput Schema:\n{}") == "Prompt: the of\n\nInput Schema:\n{}")
+        #expect(SearchText.canonical("Sum the values in column B") == String(sum.dropFirst("Prompt: ".count).prefix { $0 != "\n" }))
     }
 }

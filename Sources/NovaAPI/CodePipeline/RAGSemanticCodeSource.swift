@@ -24,6 +24,7 @@ struct RAGSemanticCodeSource: SemanticCodeSource {
             SemanticCandidate(
                 id: match.id, code: match.code, score: match.score ?? 0,
                 requiredKeys: match.metadata["required_keys"]?.arrayValue?.compactMap(\.stringValue) ?? [], nodeAction: match.nodeAction,
+                prompt: match.metadata["prompt"]?.stringValue ?? match.nodeDescription,
                 generationTokensInput: match.metadata["generation_tokens_input"]?.intValue,
                 generationTokensOutput: match.metadata["generation_tokens_output"]?.intValue,
                 generationCostUSD: match.metadata["generation_cost_usd"]?.doubleValue)
@@ -36,7 +37,7 @@ struct RAGSemanticCodeSource: SemanticCodeSource {
                 aiDescription: draft.prompt, inputSchema: draft.schema.types, insights: [], config: draft.schema.config, code: draft.code,
                 nodeAction: draft.nodeID, nodeDescription: String(draft.prompt.prefix(100)), workflowID: draft.workflowID,
                 metadata: [
-                    "success_count": 1, "created_at": .string(WireDate.naive(wallClock.now())),
+                    "success_count": 1, "created_at": .string(WireDate.naive(wallClock.now())), "prompt": .string(draft.prompt),
                     "libraries_used": .array(CodeFacts.librariesUsed(in: draft.code).map(JSONValue.string)),
                     "required_keys": .array(CodeFacts.requiredKeys(in: draft.code).map(JSONValue.string)),
                     "generation_tokens_input": .int(draft.tokensInput), "generation_tokens_output": .int(draft.tokensOutput),

@@ -3,7 +3,7 @@ import ServiceKit
 
 /// How prompt nodes get their code: `SEMANTIC_CACHE_ENABLED` (default true), `SEMANTIC_CACHE_THRESHOLD` (0.85),
 /// `SEMANTIC_CACHE_TOP_K` (3), `AGENT_MAX_RETRIES` (generation attempts, default 3), `VALIDATE_OUTPUT_WITH_LLM`
-/// (default false), `EXACT_CACHE_TTL_SECONDS` (default 0: entries never expire) and `EXACT_CACHE_MAX_ENTRIES`
+/// (default false), `CONFIRM_SEMANTIC_HITS_WITH_LLM` (default true; only with an LLM key), `EXACT_CACHE_TTL_SECONDS` (default 0: entries never expire) and `EXACT_CACHE_MAX_ENTRIES`
 /// (default 10000, 0: no bound); the model comes from ``LLMSettings``.
 struct PipelineSettings: Sendable {
     var semanticEnabled: Bool
@@ -11,6 +11,7 @@ struct PipelineSettings: Sendable {
     var topK: Int
     var maxAttempts: Int
     var validateOutputWithLLM: Bool
+    var confirmSemanticHitsWithLLM: Bool
     var exactCache: ExactCachePolicy
 
     init(env: EnvironmentReader) throws {
@@ -19,6 +20,7 @@ struct PipelineSettings: Sendable {
         topK = try env.int("SEMANTIC_CACHE_TOP_K", default: 3, in: 1...10)
         maxAttempts = try env.int("AGENT_MAX_RETRIES", default: 3, in: 1...10)
         validateOutputWithLLM = try env.bool("VALIDATE_OUTPUT_WITH_LLM", default: false)
+        confirmSemanticHitsWithLLM = try env.bool("CONFIRM_SEMANTIC_HITS_WITH_LLM", default: true)
         let ttl = try env.int("EXACT_CACHE_TTL_SECONDS", default: 0, in: 0...(10 * 365 * 86_400))
         let maxEntries = try env.int("EXACT_CACHE_MAX_ENTRIES", default: 10_000, in: 0...100_000_000)
         exactCache = ExactCachePolicy(ttlSeconds: ttl == 0 ? nil : ttl, maxEntries: maxEntries == 0 ? nil : maxEntries)
@@ -28,6 +30,6 @@ struct PipelineSettings: Sendable {
     func pipeline(model: String, runtimeVersion: String) -> CodePipelineSettings {
         CodePipelineSettings(
             semanticThreshold: threshold, semanticTopK: topK, maxAttempts: maxAttempts, model: model, runtimeVersion: runtimeVersion,
-            validateOutputWithLLM: validateOutputWithLLM, exactCachePolicy: exactCache)
+            validateOutputWithLLM: validateOutputWithLLM, confirmSemanticHitsWithLLM: confirmSemanticHitsWithLLM, exactCachePolicy: exactCache)
     }
 }

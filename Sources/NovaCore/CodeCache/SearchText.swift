@@ -24,16 +24,17 @@ package enum SearchText {
     }
 
     /// What the embedder reads for a search text, recorded with the store's vectors (``EmbeddingModelInfo/text``).
-    /// Its version changes whenever the guard reads some prompt differently (2: month abbreviations, Spanish "leído",
-    /// numbers in several words), so that a store embedded with an older reading is re-embedded once.
-    package static let embeddedForm = "canonical-prompt-2"
+    /// Its version changes whenever that text changes (2: month abbreviations, Spanish "leído", numbers in several
+    /// words; 3: the search text as written follows the canonical reading), so that a store embedded before is
+    /// re-embedded once.
+    package static let embeddedForm = "canonical-then-original-3"
     /// What stores written before ``embeddedForm`` existed embedded: the search text itself.
     package static let legacyEmbeddedForm = "search-text"
 
-    /// The text embedded for a search text, on save and on search alike: the prompt as ``PromptGuard`` reads it
-    /// (synonyms as one canonical term, stop words dropped, contrast values, identifiers, literals and numbers kept),
-    /// then the input schema block as it is. Paraphrases land closer together than their wordings do; what the
-    /// canonical form cannot tell apart, the guard checks on the original prompts.
+    /// The text embedded for a search text, on save and on search alike: its canonical reading (``canonical(_:)``), then
+    /// the search text as written. The canonical reading brings paraphrases together; the words as written keep what
+    /// the closed word lists do not know. On the labelled pairs this raised the share of paraphrases above the default
+    /// threshold from 0.919 to 0.939 with precision after the guard unchanged (benchmarks/semantic-precision).
     package static func embedded(_ searchText: String) -> String {
         embedded(searchText, canonicalPrompt: PromptGuard().canonicalText(of: prompt(of: searchText)))
     }
@@ -41,6 +42,16 @@ package enum SearchText {
     /// ``embedded(_:)`` with the prompt's canonical form already read (a search reads its prompt once, for this and
     /// for the guard).
     package static func embedded(_ searchText: String, canonicalPrompt: String) -> String {
+        canonical(searchText, canonicalPrompt: canonicalPrompt) + "\n\n" + normalisedQuery(searchText)
+    }
+
+    /// The canonical reading of a search text: the prompt as ``PromptGuard`` reads it (synonyms as one canonical term,
+    /// stop words dropped, contrast values, identifiers, literals and numbers kept), then the input schema block as it is.
+    package static func canonical(_ searchText: String) -> String {
+        canonical(searchText, canonicalPrompt: PromptGuard().canonicalText(of: prompt(of: searchText)))
+    }
+
+    private static func canonical(_ searchText: String, canonicalPrompt: String) -> String {
         let text = normalisedQuery(searchText)
         let reading = canonicalPrompt.isEmpty ? prompt(of: text) : canonicalPrompt
         let label = text.hasPrefix("Prompt: ") ? "Prompt: " : ""

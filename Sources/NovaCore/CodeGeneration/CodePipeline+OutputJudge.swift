@@ -32,7 +32,7 @@ extension CodePipeline {
         record.costUSD = ledger.countCall(answer, milliseconds: record.executionTimeMs)
         record.tokensInput = answer.inputTokens
         record.tokensOutput = answer.outputTokens
-        guard let verdict = OutputJudgePrompt.verdict(in: answer.text) else {
+        guard let verdict = LLMVerdict(in: answer.text) else {
             record.status = "failed"
             record.errorMessage = "the LLM validator gave no JSON verdict (output accepted on the rules)"
             ledger.append(record)

@@ -2,7 +2,8 @@ import NovaJSON
 
 extension CodePipeline {
     /// The semantic lookup: one search, then candidates above the threshold in score order whose required keys are
-    /// available, each run and validated; the first valid one wins, is reported and copied to the exact cache.
+    /// available, each confirmed by the model when that is on (``confirmSemanticHit(_:request:prompt:schema:trace:)``),
+    /// run and validated; the first valid one wins, is reported and copied to the exact cache.
     /// Returns the hit, if any, and the `semantic_cache_search` record (nil when the semantic cache is off).
     func semanticHit(
         _ request: PromptNodeRequest, prompt: String, schema: InputSchema, key: String?, trace: inout NodeTrace
@@ -42,8 +43,17 @@ extension CodePipeline {
         let candidates = Array(results.filter { $0.score >= settings.semanticThreshold }.prefix(settings.semanticTopK))
         record["results_above_threshold"] = .array(candidates.map(Self.summary))
         var reason = candidates.isEmpty ? "no_matches_above_threshold" : "missing_required_keys"
+        var confirmations: [JSONValue] = []
         for candidate in candidates {
             guard Set(candidate.requiredKeys).isSubset(of: allAvailable) else { continue }
+            if let confirmation = await confirmSemanticHit(candidate, request: request, prompt: prompt, schema: schema, trace: &trace) {
+                confirmations.append(confirmation.record)
+                record["llm_confirmations"] = .array(confirmations)
+                guard confirmation.accepted else {
+                    reason = "llm_rejected"
+                    continue
+                }
+            }
             let run = await CodeRun.run(candidate.code, for: request, sandbox: sandbox, clock: timer)
             trace.executionMs += run.milliseconds
             await semantic.report(id: candidate.id, success: run.updates != nil)

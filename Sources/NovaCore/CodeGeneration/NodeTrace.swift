@@ -15,15 +15,32 @@ struct NodeTrace {
     /// Tokens and cost recorded for the generation a hit avoided.
     var tokensSaved = 0
     var costSavedUSD: Double?
+    /// Tokens and cost of the model's confirmations of semantic candidates, on top of any generation's; the cost is
+    /// nil once a confirming model's price is unknown.
+    private(set) var confirmationTokensInput = 0
+    private(set) var confirmationTokensOutput = 0
+    private(set) var confirmationCostUSD: Double? = 0
     var cacheLookupMs = 0.0
     var documentationMs = 0.0
     var generationMs = 0.0
     var executionMs = 0.0
 
+    /// Counts one confirmation call.
+    mutating func countConfirmation(tokensInput: Int, tokensOutput: Int, costUSD: Double?) {
+        confirmationTokensInput += tokensInput
+        confirmationTokensOutput += tokensOutput
+        confirmationCostUSD = confirmationCostUSD.flatMap { total in costUSD.map { total + $0 } }
+    }
+
+    /// Tokens and cost of every LLM call the node made: generation and confirmations.
+    private var totalTokensInput: Int { tokensInput + confirmationTokensInput }
+    private var totalTokensOutput: Int { tokensOutput + confirmationTokensOutput }
+    private var totalCostUSD: Double? { costUSD.flatMap { cost in confirmationCostUSD.map { cost + $0 } } }
+
     /// The node's statistics event.
     var event: CodeSourceEvent {
         CodeSourceEvent(
-            source: source, tokensInput: tokensInput, tokensOutput: tokensOutput, costUSD: costUSD ?? 0, tokensSaved: tokensSaved,
+            source: source, tokensInput: totalTokensInput, tokensOutput: totalTokensOutput, costUSD: totalCostUSD ?? 0, tokensSaved: tokensSaved,
             costSavedUSD: costSavedUSD ?? 0)
     }
 
@@ -32,8 +49,8 @@ struct NodeTrace {
         var fields: [String: JSONValue] = [
             "code_source": .string(source == .failed ? CodeSource.generated.rawValue : source.rawValue),
             "similarity_score": similarityScore.map(JSONValue.double) ?? .null, "attempts": .int(attempts),
-            "model": model.map(JSONValue.string) ?? .null, "tokens_input": .int(tokensInput), "tokens_output": .int(tokensOutput),
-            "cost_usd": costUSD.map(JSONValue.double) ?? .null,
+            "model": model.map(JSONValue.string) ?? .null, "tokens_input": .int(totalTokensInput), "tokens_output": .int(totalTokensOutput),
+            "cost_usd": totalCostUSD.map(JSONValue.double) ?? .null,
             "timings": .object([
                 "cache_lookup_ms": .double(cacheLookupMs), "documentation_ms": .double(documentationMs), "generation_ms": .double(generationMs),
                 "execution_ms": .double(executionMs), "total_ms": .double(totalMs),

@@ -47,25 +47,6 @@ package struct OutputJudgePrompt: Sendable {
         """
     }
 
-    /// The verdict in `answer`: the first JSON object with a boolean `valid`; nil when there is none.
-    package static func verdict(in answer: String) -> (valid: Bool, reason: String)? {
-        var start = answer.firstIndex(of: "{")
-        while let open = start {
-            var depth = 0
-            for index in answer[open...].indices {
-                if answer[index] == "{" { depth += 1 }
-                if answer[index] == "}" { depth -= 1 }
-                guard depth == 0 else { continue }
-                if let object = JSONValue(jsonText: String(answer[open...index]))?.objectValue, case .bool(let valid)? = object["valid"] {
-                    return (valid, object["reason"]?.stringValue ?? "")
-                }
-                break
-            }
-            start = answer[answer.index(after: open)...].firstIndex(of: "{")
-        }
-        return nil
-    }
-
     private static func shortened(_ value: JSONValue) -> JSONValue {
         switch value {
         case .string(let text) where text.count > valueCharacters: .string(String(text.prefix(valueCharacters)) + "…")

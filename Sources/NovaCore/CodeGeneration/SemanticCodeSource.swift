@@ -23,6 +23,8 @@ package struct SemanticCandidate: Sendable, Equatable {
     package let requiredKeys: [String]
     /// The node the code was written for.
     package let nodeAction: String
+    /// The prompt the code was written for (its first 100 characters for entries saved without the whole).
+    package let prompt: String
     /// Prompt tokens of the generation that wrote it, when recorded (not for seed code).
     package let generationTokensInput: Int?
     /// Completion tokens of that generation.
@@ -32,7 +34,7 @@ package struct SemanticCandidate: Sendable, Equatable {
 
     /// Creates the candidate.
     package init(
-        id: String, code: String, score: Double, requiredKeys: [String], nodeAction: String, generationTokensInput: Int? = nil,
+        id: String, code: String, score: Double, requiredKeys: [String], nodeAction: String, prompt: String, generationTokensInput: Int? = nil,
         generationTokensOutput: Int? = nil, generationCostUSD: Double? = nil
     ) {
         self.id = id
@@ -40,6 +42,7 @@ package struct SemanticCandidate: Sendable, Equatable {
         self.score = score
         self.requiredKeys = requiredKeys
         self.nodeAction = nodeAction
+        self.prompt = prompt
         self.generationTokensInput = generationTokensInput
         self.generationTokensOutput = generationTokensOutput
         self.generationCostUSD = generationCostUSD
