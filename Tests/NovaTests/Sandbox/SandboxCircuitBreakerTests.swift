@@ -71,7 +71,7 @@ struct SandboxCircuitBreakerTests {
         let states = MemoryCircuitBreakerStateStore()
         let sandbox = guarded(await SandboxFixture.sandbox, states, openDuration: .seconds(300))
         for code in ["raise SystemExit(3)", "1 / 0", "print('no json')", "import time; time.sleep(5)", "raise SystemExit(4)", "1 / 0"] {
-            let result = try await sandbox.run(SandboxJob(code: code, context: [:], kind: .generated, timeout: .seconds(1), network: .none))
+            let result = try await sandbox.run(SandboxJob(code: code, context: [:], kind: .generated, timeout: .seconds(3), network: .none))
             guard case .failure = result.outcome else {
                 Issue.record("\(code) did not fail")
                 continue
