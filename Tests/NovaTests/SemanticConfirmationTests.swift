@@ -59,9 +59,11 @@ struct SemanticConfirmationTests {
             #expect(confirmation?["valid"] == false)
             #expect(confirmation?["reason"]?.stringValue?.contains("counts the amounts") == true)
             #expect(outcome.aiMetadata["tokens_input"] == 400)
-            let query = #"{"query": "Prompt: \#(Self.stored)", "threshold": 0.99}"#
-            let (_, entries) = try await HTTPClient.shared.postJSON(ragURL + "/code/search", query)
-            #expect(!entries.contains("\"failure_count\":1"))
+            let query = #"{"query": "Prompt: \#(Self.stored)", "threshold": 0}"#
+            let (_, text) = try await HTTPClient.shared.postJSON(ragURL + "/code/search", query)
+            let entry = try #require(JSONValue(jsonText: text)?["matches"]?.arrayValue?.first)
+            #expect(entry["metadata"]?["failure_count"] == 0)
+            #expect(entry["metadata"]?["prompt"] == .string(Self.stored))
         }
         #expect(fake.requests.count == 2)
         for body in fake.requests { #expect(!body.contains(CodePipelineTests.canary)) }
