@@ -3,8 +3,9 @@ import ServiceKit
 
 /// How prompt nodes get their code: `SEMANTIC_CACHE_ENABLED` (default true), `SEMANTIC_CACHE_THRESHOLD` (0.85),
 /// `SEMANTIC_CACHE_TOP_K` (3), `AGENT_MAX_RETRIES` (generation attempts, default 3), `VALIDATE_OUTPUT_WITH_LLM`
-/// (default false), `CONFIRM_SEMANTIC_HITS_WITH_LLM` (default true; only with an LLM key), `EXACT_CACHE_TTL_SECONDS` (default 0: entries never expire) and `EXACT_CACHE_MAX_ENTRIES`
-/// (default 10000, 0: no bound); the model comes from ``LLMSettings``.
+/// (default false), `CONFIRM_SEMANTIC_HITS_WITH_LLM` (default true; only with an LLM key), `EXACT_CACHE_TTL_SECONDS`
+/// (default 0: entries never expire) and `EXACT_CACHE_MAX_ENTRIES` (default 10000, 0: no bound); the model comes
+/// from ``LLMSettings``.
 struct PipelineSettings: Sendable {
     var semanticEnabled: Bool
     var threshold: Double

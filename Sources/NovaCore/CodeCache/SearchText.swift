@@ -36,23 +36,29 @@ package enum SearchText {
     /// the closed word lists do not know. On the labelled pairs this raised the share of paraphrases above the default
     /// threshold from 0.919 to 0.939, precision after the guard from 0.979 to 0.981 (benchmarks/semantic-precision).
     package static func embedded(_ searchText: String) -> String {
-        embedded(searchText, canonicalPrompt: PromptGuard().canonicalText(of: prompt(of: searchText)))
+        embedded(searchText, canonicalPrompt: guardReading(of: searchText))
     }
 
     /// ``embedded(_:)`` with the prompt's canonical form already read (a search reads its prompt once, for this and
     /// for the guard).
     package static func embedded(_ searchText: String, canonicalPrompt: String) -> String {
-        canonical(searchText, canonicalPrompt: canonicalPrompt) + "\n\n" + normalisedQuery(searchText)
+        let text = normalisedQuery(searchText)
+        return canonical(normalised: text, canonicalPrompt: canonicalPrompt) + "\n\n" + text
     }
 
     /// The canonical reading of a search text: the prompt as ``PromptGuard`` reads it (synonyms as one canonical term,
     /// stop words dropped, contrast values, identifiers, literals and numbers kept), then the input schema block as it is.
     package static func canonical(_ searchText: String) -> String {
-        canonical(searchText, canonicalPrompt: PromptGuard().canonicalText(of: prompt(of: searchText)))
+        canonical(normalised: normalisedQuery(searchText), canonicalPrompt: guardReading(of: searchText))
     }
 
-    private static func canonical(_ searchText: String, canonicalPrompt: String) -> String {
-        let text = normalisedQuery(searchText)
+    /// The prompt of a search text as ``PromptGuard`` reads it.
+    private static func guardReading(of searchText: String) -> String {
+        PromptGuard().canonicalText(of: prompt(of: searchText))
+    }
+
+    /// ``canonical(_:)`` of a search text already without its insights section, its prompt already read.
+    private static func canonical(normalised text: String, canonicalPrompt: String) -> String {
         let reading = canonicalPrompt.isEmpty ? prompt(of: text) : canonicalPrompt
         let label = text.hasPrefix("Prompt: ") ? "Prompt: " : ""
         let schema = text.range(of: "\n\nInput Schema:").map { text[$0.lowerBound...] } ?? ""

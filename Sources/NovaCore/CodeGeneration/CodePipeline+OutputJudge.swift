@@ -14,11 +14,9 @@ extension CodePipeline {
         var record = ledger.step(6, "output_validation", "LLMOutputValidator", attempt: attempt, status: "success", error: nil, milliseconds: 0)
         record.inputData = .object(["method": "llm", "output_schema": .object(judge.schema.types)])
         record.modelUsed = settings.model
-        let answer: LLMResponse
+        let answer: LLMResponse, verdict: LLMVerdict?
         do {
-            let question = LLMRequest(
-                model: settings.model, system: judge.system, messages: [LLMMessage(role: .user, content: judge.task)], maxTokens: 512)
-            answer = try await llm.complete(question)
+            (answer, verdict) = try await llm.ask(judge, model: settings.model)
         } catch {
             let milliseconds = elapsed(since: started)
             ledger.countFailedCall(milliseconds: milliseconds)
@@ -32,7 +30,7 @@ extension CodePipeline {
         record.costUSD = ledger.countCall(answer, milliseconds: record.executionTimeMs)
         record.tokensInput = answer.inputTokens
         record.tokensOutput = answer.outputTokens
-        guard let verdict = LLMVerdict(in: answer.text) else {
+        guard let verdict else {
             record.status = "failed"
             record.errorMessage = "the LLM validator gave no JSON verdict (output accepted on the rules)"
             ledger.append(record)

@@ -16,22 +16,20 @@ extension CodePipeline {
         let started = timer.now
         defer { trace.cacheLookupMs += elapsed(since: started) }
         var record: [String: JSONValue] = ["id": .string(candidate.id), "model": .string(settings.model)]
-        let answer: LLMResponse
+        let answer: LLMResponse, verdict: LLMVerdict?
         do {
-            answer = try await llm.complete(
-                LLMRequest(model: settings.model, system: judge.system, messages: [LLMMessage(role: .user, content: judge.task)], maxTokens: 200))
+            (answer, verdict) = try await llm.ask(judge, model: settings.model)
         } catch {
             record["time_ms"] = .double(elapsed(since: started))
             record["error"] = .string(request.redactor.redact("the model could not be asked (candidate accepted on cosine and the guard): \(error)"))
             return (true, .object(record))
         }
-        let cost = ModelPrices.costUSD(model: answer.model, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens)
-        trace.countConfirmation(tokensInput: answer.inputTokens, tokensOutput: answer.outputTokens, costUSD: cost)
+        let cost = trace.countConfirmation(answer)
         record["time_ms"] = .double(elapsed(since: started))
         record["tokens_input"] = .int(answer.inputTokens)
         record["tokens_output"] = .int(answer.outputTokens)
         record["cost_usd"] = cost.map(JSONValue.double) ?? .null
-        guard let verdict = LLMVerdict(in: answer.text) else {
+        guard let verdict else {
             record["error"] = "the model gave no JSON verdict (candidate accepted on cosine and the guard)"
             return (true, .object(record))
         }

@@ -25,11 +25,13 @@ struct NodeTrace {
     var generationMs = 0.0
     var executionMs = 0.0
 
-    /// Counts one confirmation call.
-    mutating func countConfirmation(tokensInput: Int, tokensOutput: Int, costUSD: Double?) {
-        confirmationTokensInput += tokensInput
-        confirmationTokensOutput += tokensOutput
-        confirmationCostUSD = confirmationCostUSD.flatMap { total in costUSD.map { total + $0 } }
+    /// Counts one confirmation call's tokens and cost; returns the call's cost (nil when the price is unknown).
+    mutating func countConfirmation(_ response: LLMResponse) -> Double? {
+        confirmationTokensInput += response.inputTokens
+        confirmationTokensOutput += response.outputTokens
+        let callCost = ModelPrices.costUSD(model: response.model, inputTokens: response.inputTokens, outputTokens: response.outputTokens)
+        confirmationCostUSD = confirmationCostUSD.flatMap { total in callCost.map { total + $0 } }
+        return callCost
     }
 
     /// Tokens and cost of every LLM call the node made: generation and confirmations.

@@ -4,9 +4,11 @@ import NovaJSON
 /// The LLM judgement of generated output (`VALIDATE_OUTPUT_WITH_LLM=true`, generation stage 6 after the rule checks):
 /// the node's prompt, the output's schema and a redacted, truncated sample go to the model, which answers with a JSON
 /// verdict `{"valid": bool, "reason": "..."}`.
-package struct OutputJudgePrompt: Sendable {
+package struct OutputJudgePrompt: VerdictQuestion {
     /// The longest sample of the output sent, in characters.
     package static let sampleCharacters = 2000
+    /// Upper bound on the verdict's tokens.
+    package static let answerTokens = 512
     /// The longest string value of the sample, in characters.
     private static let valueCharacters = 200
 

@@ -3,9 +3,11 @@
 /// prompt and input keys, the prompt the cached code was written for and the code go to the model, which answers with a
 /// JSON verdict `{"valid": bool, "reason": "..."}`: whether the code does exactly what the new prompt asks. Context
 /// values never go, only their keys; prompts and code pass through the request's redactor like every LLM message.
-package struct SemanticHitJudgePrompt: Sendable {
+package struct SemanticHitJudgePrompt: VerdictQuestion {
     /// The longest stretch of code sent, in characters.
     package static let codeCharacters = 4000
+    /// Upper bound on the verdict's tokens.
+    package static let answerTokens = 200
 
     /// What the node has to do now.
     package let prompt: String

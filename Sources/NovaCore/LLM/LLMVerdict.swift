@@ -1,5 +1,27 @@
 import NovaJSON
 
+/// A yes/no question for the model whose answer holds an ``LLMVerdict`` (the output judge, the confirmation of a
+/// semantic hit).
+package protocol VerdictQuestion: Sendable {
+    /// The system prompt.
+    var system: String { get }
+    /// The user message.
+    var task: String { get }
+    /// Upper bound on the answer's tokens.
+    static var answerTokens: Int { get }
+}
+
+extension LLMProvider {
+    /// Asks `model` the question; the answer, and its verdict (nil when the answer holds none).
+    package func ask(_ question: some VerdictQuestion, model: String) async throws -> (answer: LLMResponse, verdict: LLMVerdict?) {
+        let request = LLMRequest(
+            model: model, system: question.system, messages: [LLMMessage(role: .user, content: question.task)],
+            maxTokens: type(of: question).answerTokens)
+        let answer = try await complete(request)
+        return (answer, LLMVerdict(in: answer.text))
+    }
+}
+
 /// A yes/no judgement asked of the model (the output judge, the confirmation of a semantic hit): the first JSON object
 /// of the answer with a boolean `valid`, and its `reason`.
 package struct LLMVerdict: Sendable, Equatable {

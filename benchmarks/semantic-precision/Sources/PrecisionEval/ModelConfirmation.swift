@@ -42,8 +42,6 @@ struct ModelConfirmation {
 
     private func verdict(new: String, cached: String) async -> Bool? {
         let judge = SemanticHitJudgePrompt(prompt: new, inputKeys: [], cachedPrompt: cached, code: nil)
-        let request = LLMRequest(model: model, system: judge.system, messages: [LLMMessage(role: .user, content: judge.task)], maxTokens: 200)
-        guard let answer = try? await llm.complete(request) else { return nil }
-        return LLMVerdict(in: answer.text)?.valid
+        return try? await llm.ask(judge, model: model).verdict?.valid
     }
 }
