@@ -106,6 +106,17 @@ struct PromptGuardTests {
                 != nil)
     }
 
+    @Test("the leading verb of one prompt against a word inside the other is rewording, not a swap")
+    func leadingVerbAgainstInnerWord() {
+        #expect(
+            reason(
+                "Send an email to ops@acme.com whenever a refund over 500 is approved",
+                "Whenever a refund with an amount above 500 is approved, email ops@acme.com") == nil)
+        #expect(reason("Export the unpaid invoices to a CSV file", "Import the unpaid invoices from a CSV file") != nil)
+        #expect(reason("Archive the spam emails of the shared inbox", "Label the spam emails of the shared inbox") != nil)
+        #expect(reason("Archive the spam emails of the shared inbox", "Only label the spam emails of the shared inbox") != nil)
+    }
+
     @Test("negative concord does not hide a real difference in negation")
     func concordKeepsNegation() {
         #expect(reason("Lista los clientes que no han hecho ningún pedido", "Lista los clientes que han hecho algún pedido") != nil)

@@ -28,6 +28,9 @@ struct PromptAnalysis: Sendable {
     /// The first term or identifier right after each "from", and after each "to": what is named as the source or the
     /// target itself, not inferred from the clause.
     private(set) var sourceHeads: Set<String> = [], targetHeads: Set<String> = []
+    /// Terms and contrast values (as in `sequence`) of the prompt's first word or phrase: the leading verb of an
+    /// imperative ("Return …", "Send …"), which a reworded question or statement says elsewhere or not at all.
+    private(set) var leadingKeys: Set<String> = []
     /// Field names written as a modifier and a head noun ("order date", "email address"): modifiers by head.
     private(set) var compounds: [String: Set<String>] = [:]
 
@@ -75,7 +78,11 @@ struct PromptAnalysis: Sendable {
             case .number(let value):
                 index = readNumber(value, tokens: tokens, from: index + 1)
             case .symbol, .word:
-                index = readWords(tokens: tokens, words: words, keys: keys, at: index, lexicon: lexicon)
+                let isFirst = words[..<index].allSatisfy { $0.map(PromptLexicon.politeOpenings.contains) ?? true }
+                let isLeading = leadingKeys.isEmpty && words[..<index].allSatisfy { $0.map(PromptLexicon.precedesLeadingVerb) ?? true }
+                let before = sequence.count
+                index = readWords(tokens: tokens, words: words, keys: keys, at: index, isFirst: isFirst, lexicon: lexicon)
+                if isLeading { leadingKeys = Set(sequence[before...]) }
             }
         }
     }
@@ -105,10 +112,12 @@ struct PromptAnalysis: Sendable {
     }
 
     /// Reads a phrase, number word or single word at `index`; returns the index after it.
-    private mutating func readWords(tokens: [PromptToken], words: [String?], keys: [String?], at index: Int, lexicon: PromptLexicon) -> Int {
+    /// `isFirst`: no word but a polite opening stands before `index`.
+    private mutating func readWords(
+        tokens: [PromptToken], words: [String?], keys: [String?], at index: Int, isFirst: Bool, lexicon: PromptLexicon
+    ) -> Int {
         unitStart = index
         unitEnd = index + 1
-        let isFirst = words[..<index].allSatisfy { $0.map(PromptLexicon.politeOpenings.contains) ?? true }
         if isFirst, let word = words[index], let effects = PromptLexicon.imperatives[word] {
             apply(effects, surface: word)
             return index + 1

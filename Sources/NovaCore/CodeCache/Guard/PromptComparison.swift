@@ -139,7 +139,9 @@ struct PromptComparison {
 
     /// The same request with a content word swapped in place: "invoice total" against "invoice date", "sender" against
     /// "recipient", "count" against "list". The swapped words must stand between the same neighbours of the two
-    /// prompts' longest common sequence of words, so that reordered paraphrases are not mistaken for swaps.
+    /// prompts' longest common sequence of words, so that reordered paraphrases are not mistaken for swaps, and play
+    /// the same part: the leading verb of one prompt against a word inside the other ("Return total sales … for 2023"
+    /// against "For the year 2023, sum sales …") is a reworded sentence, not a swap.
     private func swappedTermConflict() -> String? {
         let queryWords = swappableWords(of: query, other: candidate), candidateWords = swappableWords(of: candidate, other: query)
         let onlyQuery = Set(queryWords.keys).subtracting(candidateWords.keys)
@@ -151,7 +153,8 @@ struct PromptComparison {
             let swap = SequenceAlignment(
                 query.sequence.filter { queryWords[$0] != nil }, candidate.sequence.filter { candidateWords[$0] != nil }
             ).firstReplacement(onlyIn: onlyQuery, and: onlyCandidate),
-            !swap.query.allSatisfy(Self.isRewording), !swap.candidate.allSatisfy(Self.isRewording)
+            !swap.query.allSatisfy(Self.isRewording), !swap.candidate.allSatisfy(Self.isRewording),
+            swap.query.contains(where: query.leadingKeys.contains) == swap.candidate.contains(where: candidate.leadingKeys.contains)
         else { return nil }
         return "term \(Self.describe(swap.query.compactMap { queryWords[$0] })) vs \(Self.describe(swap.candidate.compactMap { candidateWords[$0] }))"
     }

@@ -8,8 +8,9 @@
 /// maximum/minimum, comparison operator, aggregate, data action, calendar period, …), a ranking by position against
 /// one by value, a negation, a qualifier such as "distinct" on one side only, members of an exclusive class (sender /
 /// recipient, customer / supplier, invoice / receipt, …) that each names and the other does not, or when they are the
-/// same request with one content word swapped for another that is not a known synonym (a swap of general verbs or
-/// linking words alone, such as "named" / "called", is rewording).
+/// same request with one content word swapped in place for another that is not a known synonym (a swap of general
+/// verbs or linking words alone, such as "named" / "called", or of one prompt's leading verb for a word inside the
+/// other, is rewording).
 package struct PromptGuard: Sendable {
     private let lexicon: PromptLexicon
 

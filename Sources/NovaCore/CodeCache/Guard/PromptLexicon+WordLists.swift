@@ -63,6 +63,14 @@ extension PromptLexicon {
     /// verb after them still reads as the first word.
     static let politeOpenings: Set<String> = ["can", "could", "would", "will", "you", "please", "kindly", "puedes", "podrias", "por", "favor"]
 
+    /// Adverbs that may stand before an imperative's verb without taking its place ("Only process …", "Just list …").
+    static let openingAdverbs: Set<String> = ["only", "just", "also", "simply", "always", "solo", "solamente", "tambien", "siempre"]
+
+    /// Whether `word` may stand before the leading verb of an imperative: a polite opening or an opening adverb.
+    static func precedesLeadingVerb(_ word: String) -> Bool {
+        politeOpenings.contains(word) || openingAdverbs.contains(word)
+    }
+
     /// Spanish words that repeat a negation already made in their clause ("no han hecho ningún pedido" is one
     /// negation, not two).
     static let concordNegations: Set<String> = ["ningun", "ninguno", "ninguna", "nada", "nunca", "nadie", "tampoco"]
