@@ -26,8 +26,10 @@ nova_start_postgres "$work"
 nova_start_redis "$work"
 
 swift build --build-tests --explicit-target-dependency-import-check error
-swift test --skip-build --parallel --num-workers 2
+# The suite takes about a minute; a test that hangs fails the run after 20 minutes (the output shows which tests
+# started and never finished) instead of holding CI until its own limit.
+timeout --kill-after=30 1200 swift test --skip-build --parallel --num-workers 2
 # The load test (200 executions at once) runs alone: beside the suite it starves the timing assertions of others.
-NOVA_LOAD_TESTS=1 swift test --skip-build --filter ConcurrentExecutionTests
+NOVA_LOAD_TESTS=1 timeout --kill-after=30 600 swift test --skip-build --filter ConcurrentExecutionTests
 nova_build_release
 bash scripts/release-check.sh "$NOVA_RELEASE_BIN"

@@ -19,7 +19,7 @@ final class ServiceProcess: @unchecked Sendable {
         async throws
     {
         port = try Self.freePort()
-        log = FileManager.default.temporaryDirectory.appendingPathComponent("\(executable)-\(port).log")
+        log = FileManager.default.temporaryDirectory.appendingPathComponent("\(executable)-\(port)-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process = Process()
         process.executableURL = Self.binaryDirectory.appendingPathComponent(executable)
@@ -61,12 +61,21 @@ final class ServiceProcess: @unchecked Sendable {
         process.waitUntilExit()
     }
 
-    /// Stops the process with SIGTERM and waits for it.
+    /// Stops the process with SIGTERM and waits for it; one still running after ``stopGrace`` is killed with SIGKILL
+    /// (and the test output says so), so that a shutdown that hangs cannot stall the suite.
     func stop() {
         guard process.isRunning else { return }
         process.terminate()
-        process.waitUntilExit()
+        let deadline = Date().addingTimeInterval(Self.stopGrace)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            print("\(process.executableURL?.lastPathComponent ?? "process") did not stop within \(Self.stopGrace) s of SIGTERM; killed")
+            kill9()
+        }
     }
+
+    /// How long ``stop()`` waits after SIGTERM.
+    static let stopGrace: TimeInterval = 15
 
     private func waitUntilHealthy() async throws {
         for _ in 0..<200 {
