@@ -12,9 +12,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
 source scripts/lib/release.sh
+source scripts/lib/sandbox.sh
 
 nova_install_packages
 bash scripts/fetch-model.sh
+nova_choose_sandbox_venv
 
 nova_build_release
 bin="$NOVA_RELEASE_BIN"

@@ -8,10 +8,12 @@ cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
 source scripts/lib/servers.sh
 source scripts/lib/release.sh
+source scripts/lib/sandbox.sh
 
 bash scripts/validate.sh
 nova_install_packages
 bash scripts/fetch-model.sh
+nova_choose_sandbox_venv
 bash scripts/setup-sandbox.sh
 
 work=$(mktemp -d)

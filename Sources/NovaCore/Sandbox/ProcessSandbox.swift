@@ -16,7 +16,8 @@ import Foundation
 ///
 /// Construction probes both modes once. Where bubblewrap cannot run, runs fall back to rlimits only and ``status``
 /// is ``SandboxStatus/degraded(reason:)``; where only slirp4netns fails, internet jobs run without network and the
-/// status says so.
+/// status says so. When Nova is root and the unprivileged user cannot reach a read-only path (the virtual
+/// environment under root's 0700 home, say), no probe runs: the status names the directory in the way.
 package struct ProcessSandbox: Sandbox {
     /// Enforced, or degraded with the reason found by the probe.
     package let status: SandboxStatus
@@ -32,7 +33,15 @@ package struct ProcessSandbox: Sandbox {
             status: .enforced, configuration: configuration, system: SystemDirectories(),
             dropPrivileges: geteuid() == 0, isolated: true, hasInternet: true
         )
-        if let problem = await candidate.probe(.none) {
+        let user = configuration.unprivilegedUser
+        let unreachable = configuration.readOnlyPaths.lazy.compactMap { path in user.unsearchableDirectory(onPathTo: path).map { (path, $0) } }
+        if candidate.dropPrivileges, let (path, directory) = unreachable.first {
+            self = candidate.degraded(
+                isolated: true, hasInternet: false,
+                reason: "the sandbox user (uid \(user.uid)) cannot reach \(path): it may not search \(directory); node code cannot start "
+                    + "until it can (chmod o+x \(directory)) or the virtual environment (NOVA_SANDBOX_VENV) lies where it can"
+            )
+        } else if let problem = await candidate.probe(.none) {
             self = candidate.degraded(
                 isolated: false, hasInternet: false,
                 reason: "bubblewrap cannot run here (\(problem)); code runs with rlimits only, without namespaces or network isolation"

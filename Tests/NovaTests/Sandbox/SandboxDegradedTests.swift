@@ -41,6 +41,29 @@ struct SandboxDegradedTests {
         #expect(try await sandbox.run(job).outcome == .success(updates: ["x": .int(2)]))
     }
 
+    @Test("a virtual environment the sandbox user cannot reach is named with the directory in the way")
+    func unreachableVirtualEnvironment() async throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("nova-private-\(UUID().uuidString)")
+        let venv = parent.appendingPathComponent("sandbox-venv")
+        try FileManager.default.createDirectory(at: venv.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        try FileManager.default.createSymbolicLink(atPath: venv.appendingPathComponent("bin/python3").path, withDestinationPath: "/usr/bin/python3")
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: parent.path)
+        #expect(SandboxUser.nobody.unsearchableDirectory(onPathTo: venv.path) == parent.path)
+        #expect(SandboxUser(uid: getuid(), gid: getgid()).unsearchableDirectory(onPathTo: venv.path) == nil)
+
+        let sandbox = await ProcessSandbox(configuration: SandboxConfiguration(virtualEnvironment: venv))
+        if geteuid() == 0 {
+            guard case .degraded(let reason) = sandbox.status else {
+                Issue.record("status is \(sandbox.status)")
+                return
+            }
+            #expect(reason.contains("cannot reach \(venv.path): it may not search \(parent.path)"), "\(reason)")
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: parent.path)
+        #expect(SandboxUser.nobody.unsearchableDirectory(onPathTo: venv.path) == nil)
+    }
+
     @Test("an interpreter that cannot start throws an infrastructure error instead of failing the code")
     func infrastructureFailure() async throws {
         var configuration = SandboxConfiguration(virtualEnvironment: nil)
