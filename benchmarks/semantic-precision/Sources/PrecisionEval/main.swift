@@ -5,32 +5,39 @@ import NovaCore
 // Precision and recall of nova-rag's cache hit decision on labelled sets of prompt pairs: cosine alone, and cosine
 // followed by PromptGuard, and, with an LLM key (ModelConfirmation), followed by the model's confirmation as nova asks it.
 // Usage: PrecisionEval [pairs.jsonl …]; each file is evaluated on its own, then a summary at the default threshold lists
-// every file and, for several files, all of them together. The model is read from ${NOVA_MODEL_DIR:-./models}/all-MiniLM-L6-v2.
+// every file and, for several files, all of them together. The model is read from ${NOVA_MODEL_DIR:-./models}/all-MiniLM-L6-v2,
+// or another model's vectors from a file (ExternalVectors).
 
 let defaultThreshold: Float = 0.85
 let thresholds: [Float] = [0.75, 0.80, 0.85, 0.90, 0.95]
 
+let environment = ProcessInfo.processInfo.environment
 let arguments = Array(CommandLine.arguments.dropFirst())
 let pairURLs = (arguments.isEmpty ? ["benchmarks/semantic-precision/pairs.jsonl"] : arguments).map(URL.init(fileURLWithPath:))
-let modelRoot = ProcessInfo.processInfo.environment["NOVA_MODEL_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./models"
+let modelRoot = environment["NOVA_MODEL_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./models"
 let modelURL = URL(fileURLWithPath: modelRoot).appendingPathComponent(MiniLMModel.directoryName)
 
+let vectors: [String: [Float]]
 let pairSets: [(url: URL, pairs: [LabelledPair])]
-let model: MiniLMModel
 do {
     pairSets = try pairURLs.map { ($0, try LabelledPair.load(from: $0)) }
-    model = try MiniLMModel(directory: modelURL)
+    let texts = Array(Set(pairSets.flatMap { $0.pairs.flatMap { [$0.a, $0.b] } })).sorted()
+    if try ExternalVectors.writeEmbeddedTexts(of: texts, environment: environment) { exit(0) }
+    if let external = try ExternalVectors.read(for: texts, environment: environment) {
+        vectors = external
+        print("vectors of \(texts.count) texts read from \(environment["PRECISION_VECTORS"] ?? "")")
+    } else {
+        let model = try MiniLMModel(directory: modelURL)
+        let started = Date()
+        vectors = Dictionary(uniqueKeysWithValues: zip(texts, model.embed(texts.map(LabelledPair.embeddedText))))
+        print(String(format: "embedded %d texts in %.2f s", texts.count, Date().timeIntervalSince(started)))
+    }
 } catch {
     FileHandle.standardError.write(Data("PrecisionEval: \(error)\n".utf8))
     exit(1)
 }
-
-let texts = Array(Set(pairSets.flatMap { $0.pairs.flatMap { [$0.a, $0.b] } })).sorted()
-let started = Date()
-let vectors = Dictionary(uniqueKeysWithValues: zip(texts, model.embed(texts.map(LabelledPair.embeddedText))))
-print(String(format: "embedded %d texts in %.2f s", texts.count, Date().timeIntervalSince(started)))
 let promptGuard = PromptGuard()
-let modelConfirmation = ModelConfirmation(environment: ProcessInfo.processInfo.environment)
+let modelConfirmation = ModelConfirmation(environment: environment)
 print(modelConfirmation.map { "hits confirmed by \($0.model) (prompts only)" } ?? "no LLM key: hits are not confirmed by a model")
 
 func format(_ value: Double) -> String { String(format: "%.3f", value) }
