@@ -56,13 +56,18 @@ package struct BodyFields {
         case nil, .null?: return nil
         case .int(let value)?:
             guard range.contains(value) else {
-                issues.append(
-                    .body(path(key), type: "range", msg: "Input should be between \(range.lowerBound) and \(range.upperBound)", input: .int(value)))
+                issues.append(outOfRange(key, range, input: .int(value)))
                 return nil
             }
             return value
-        case .double(let value)? where value == value.rounded() && range.contains(Int(exactly: value) ?? Int.min):
-            return Int(value)
+        case .double(let value)? where value == value.rounded():
+            // A whole number written with a fraction or an exponent, or one beyond 64 bits (which the parser
+            // reads as a double): converted only when it fits, so no client number can trap the conversion.
+            guard let exact = Int(exactly: value), range.contains(exact) else {
+                issues.append(outOfRange(key, range, input: .double(value)))
+                return nil
+            }
+            return exact
         default:
             issues.append(.body(path(key), type: "int_type", msg: "Input should be a valid integer"))
             return nil
@@ -129,6 +134,10 @@ package struct BodyFields {
             issues.append(.body(path(key), type: "list_type", msg: "Input should be a valid list"))
             return nil
         }
+    }
+
+    private func outOfRange(_ key: String, _ range: ClosedRange<Int>, input: JSONValue) -> ValidationIssue {
+        .body(path(key), type: "range", msg: "Input should be between \(range.lowerBound) and \(range.upperBound)", input: input)
     }
 
     private func path(_ key: String) -> String {

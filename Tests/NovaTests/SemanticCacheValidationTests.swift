@@ -15,6 +15,11 @@ struct SemanticCacheValidationTests {
         try await app.test(.router, body)
     }
 
+    /// A valid `/code/save` body with `members` (JSON text) added.
+    private static func saveBody(_ members: String) -> String {
+        #"{"ai_description": "a", "input_schema": {}, "code": "x = 1", "node_action": "a", "node_description": "a", "# + members + "}"
+    }
+
     private static func locations(_ body: JSONValue?) -> [[JSONValue]] {
         body?["detail"]?.arrayValue?.compactMap { $0["loc"]?.arrayValue } ?? []
     }
@@ -49,6 +54,27 @@ struct SemanticCacheValidationTests {
             }
             let (_, stats) = try await client.call(.get, "/code/stats")
             #expect(stats?["total_codes"] == .int(0))
+        }
+    }
+
+    @Test(
+        "numbers beyond 64 bits or written as huge doubles are 422 naming the field, and the service stays up",
+        arguments: [
+            ("/code/search", #"{"query": "q", "workflow_id": 9223372036854775808}"#, "workflow_id"),
+            ("/code/search", #"{"query": "q", "workflow_id": -18446744073709551616}"#, "workflow_id"),
+            ("/code/search", #"{"query": "q", "workflow_id": 1e300}"#, "workflow_id"),
+            ("/code/search", #"{"query": "q", "top_k": 1e19}"#, "top_k"),
+            ("/code/save", Self.saveBody(#""workflow_id": 10000000000000000000, "metadata": {}"#), "workflow_id"),
+            ("/code/save", Self.saveBody(#""metadata": {"success_count": 1e400}"#), "metadata.success_count"),
+        ])
+    func hugeNumbers(uri: String, body: String, field: String) async throws {
+        try await withRAG { client in
+            let (status, answer) = try await client.execute(uri: uri, method: .post, body: ByteBuffer(string: body)) { ($0.status, $0.json) }
+            #expect(status == .unprocessableContent)
+            let location = [JSONValue.string("body")] + field.split(separator: ".").map { JSONValue.string(String($0)) }
+            #expect(Self.locations(answer).contains(location))
+            let (healthStatus, _) = try await client.call(.get, "/health")
+            #expect(healthStatus == .ok)
         }
     }
 

@@ -26,7 +26,7 @@ struct SQLRow: Sendable {
         switch try self[column] {
         case .null: return nil
         case .int(let value): return value
-        case .double(let value) where value == value.rounded(): return Int(value)
+        case .double(let value) where Int(exactly: value) != nil: return Int(exactly: value)
         default: throw SQLRowError(column: column, problem: "is not an integer")
         }
     }
