@@ -32,6 +32,10 @@ func buildApplication(
     if let postgres = services.database.backgroundService {
         app.addServices(postgres)
     }
+    let reconciler = (queue as? RedisJobQueue).map { QueueReconciler(services: services, queue: $0, owner: owner) }
+    if let reconciler {
+        app.addServices(reconciler)
+    }
     if config.workerConcurrency > 0, let consuming = queue as? any ConsumingJobQueue {
         app.addServices(await ExecutionWorkers.make(services, queue: consuming, owner: owner))
     }
@@ -40,6 +44,7 @@ func buildApplication(
     let recoversInterruptedRuns = embedded && queue is InProcessJobQueue
     app.beforeServerStarts {
         try await services.prepare()
+        await reconciler?.reconcile()
         if recoversInterruptedRuns {
             let stores = services.stores
             let recovery = InterruptedRunRecovery(

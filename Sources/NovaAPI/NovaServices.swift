@@ -39,7 +39,8 @@ struct NovaServices: Sendable {
         return NovaServices(
             config: config, database: database, stores: stores, queue: queue,
             validator: WorkflowGraphValidator(syntax: MemoizingPythonSyntaxChecker(ProcessPythonSyntaxChecker())), clock: clock,
-            monitor: ComponentMonitor(database: database, redis: redis, rag: rag, logger: logger), sandbox: sandbox, rag: rag,
+            monitor: ComponentMonitor(database: database, redis: redis, queue: queue as? RedisJobQueue, rag: rag, logger: logger), sandbox: sandbox,
+            rag: rag,
             exporter: PrometheusExporter(), logger: logger)
     }
 

@@ -33,7 +33,9 @@ struct WorkerCommand: AsyncParsableCommand {
             var entries: [ServiceGroupConfiguration.ServiceConfiguration] = []
             if let postgres = services.database.backgroundService { entries.append(.init(service: postgres)) }
             if let port = config.workerHealthPort { entries.append(.init(service: Self.healthServer(services, port: port))) }
-            let prepared = PreparedWorkers(services: services, workers: workers, owner: owner)
+            let reconciler = QueueReconciler(services: services, queue: queue, owner: owner)
+            entries.append(.init(service: reconciler))
+            let prepared = PreparedWorkers(services: services, workers: workers, reconciler: reconciler, owner: owner)
             entries.append(.init(service: prepared, successTerminationBehavior: .gracefullyShutdownGroup))
             let group = ServiceGroup(configuration: .init(services: entries, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
@@ -55,14 +57,16 @@ extension WorkerCommand {
     }
 }
 
-/// Migrates the database and checks the credentials key, then runs the workers.
+/// Migrates the database, checks the credentials key and reconciles the queue with the database, then runs the workers.
 private struct PreparedWorkers: Service {
     let services: NovaServices
     let workers: ExecutionWorkers
+    let reconciler: QueueReconciler
     let owner: String
 
     func run() async throws {
         try await services.prepare()
+        await reconciler.reconcile()
         services.logger.info("workers started", metadata: ["worker": .string(owner), "concurrency": "\(workers.count)"])
         await workers.run()
     }

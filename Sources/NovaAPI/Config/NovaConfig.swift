@@ -41,6 +41,9 @@ struct NovaConfig: Sendable {
     /// `WORKER_HEALTH_PORT`, unset by default: where `nova worker` answers `GET /health` and `/health/components`
     /// (for container health checks); unset, a worker serves no HTTP.
     var workerHealthPort: Int?
+    /// `QUEUE_RECONCILE_SECONDS`, default 30: how often (with `REDIS_URL`) one process checks that every unfinished task
+    /// has an entry in the Redis stream and queues the lost ones again (``QueueReconciler``).
+    var queueReconcileSeconds: Double
     /// `SANDBOX_NETWORK` (`internet`, the default, or `none`): the network of nodes that do not say `"network": false`.
     var sandboxNetwork: SandboxNetwork
     /// `NOVA_SANDBOX_VENV`, default `<data directory>/sandbox-venv`, resolved to an absolute path: the virtual environment
@@ -72,6 +75,7 @@ struct NovaConfig: Sendable {
         workerLeaseSeconds = try env.double("WORKER_LEASE_SECONDS", default: 30, in: 1...3600)
         workerHealthPort = env.string("WORKER_HEALTH_PORT") == nil ? nil : try env.int("WORKER_HEALTH_PORT", default: 0, in: 0...65535)
         redisQueueKey = env.string("REDIS_QUEUE_KEY", default: "nova:jobs")
+        queueReconcileSeconds = try env.double("QUEUE_RECONCILE_SECONDS", default: 30, in: 1...3600)
         let network = env.string("SANDBOX_NETWORK", default: SandboxNetwork.internet.rawValue)
         guard let sandboxNetwork = SandboxNetwork(rawValue: network) else {
             throw ConfigError(key: "SANDBOX_NETWORK", problem: "expected internet or none")

@@ -10,11 +10,13 @@ struct ComponentStatus: Sendable, Equatable {
     var redis: String
     /// `connected`, `unreachable` or `not_configured`.
     var ragService: String
+    /// `in_process`, `ok` or `degraded: <reason>`.
+    var queue: String
     /// When the check ran.
     var checkedAt: Date
 
     /// The `/health` document.
     var health: NovaHealth {
-        NovaHealth(database: database, redis: redis, ragService: ragService, checkedAt: WireDate.naive(checkedAt))
+        NovaHealth(database: database, redis: redis, ragService: ragService, checkedAt: WireDate.naive(checkedAt), queue: queue)
     }
 }

@@ -19,8 +19,8 @@ extension NovaOpenAPI {
         "Message": S.object([("message", S.string())]),
         "ServiceInfo": S.object([("name", S.string()), ("version", S.string()), ("status", S.string()), ("docs", S.string()), ("redoc", S.string())]),
         "Health": S.object([
-            ("status", S.string(oneOf: ["healthy", "unhealthy"])), ("service", S.string()), ("version", S.string()), ("database", S.string()),
-            ("redis", S.string()), ("rag_service", S.string()), ("checked_at", timestamp),
+            ("status", S.string(oneOf: ["healthy", "degraded", "unhealthy"])), ("service", S.string()), ("version", S.string()),
+            ("database", S.string()), ("redis", S.string()), ("rag_service", S.string()), ("checked_at", timestamp), ("queue", S.string()),
         ]),
         "Components": S.object([
             ("status", S.string(oneOf: ["healthy", "unhealthy"])), ("database", S.string()), ("e2b", S.string()), ("e2b_template_id", nullableString),

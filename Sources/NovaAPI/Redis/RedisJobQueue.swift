@@ -12,6 +12,10 @@ import Synchronization
 /// `XREADGROUP … BLOCK` leases new entries on connections of their own (hiredis blocks); the holder heartbeats its entry
 /// (`XCLAIM … JUSTID`, which resets its idle time); an entry idle longer than ``abandonedAfter`` belonged to a consumer
 /// that died and is taken over with `XAUTOCLAIM`. Acknowledged entries are deleted (`XACK` + `XDEL`).
+///
+/// Redis may lose the stream (a restart without persistence, `FLUSHALL`, eviction): a command that answers `NOGROUP`
+/// recreates the group and marks the loss (``takeGroupLoss()``), so the ``QueueReconciler`` queues the unfinished tasks
+/// again from their sealed jobs instead of leaving them `PENDING` for good.
 final class RedisJobQueue: ConsumingJobQueue {
     /// The consumer group every process reads through.
     static let group = "nova-workers"
@@ -26,11 +30,14 @@ final class RedisJobQueue: ConsumingJobQueue {
     /// How long an entry may go without a heartbeat before another consumer takes it over.
     let abandonedAfter: Duration
     private let url: RedisURL
-    private let cipher: CredentialCipher
+    /// Seals the jobs (`NOVA_SECRET_KEY`); opens the sealed jobs of task rows too.
+    let cipher: CredentialCipher
     private let logger: Logger
     private let commands: RedisConnection
     private let readerThreads: NIOThreadPool
     private let idleReaders = Mutex<[RedisConnection]>([])
+    private let groupLost = Mutex(false)
+    private let lastLeaseFailure = Mutex<(at: ContinuousClock.Instant, error: String)?>(nil)
 
     /// Connects, and creates the stream and its group unless they exist (entries queued before the group existed are
     /// delivered too).
@@ -39,10 +46,58 @@ final class RedisJobQueue: ConsumingJobQueue {
     ) async throws -> RedisJobQueue {
         let queue = try RedisJobQueue(
             url: url, stream: stream, consumer: consumer, abandonedAfter: abandonedAfter, cipher: cipher, readers: readers, logger: logger)
-        do {
-            _ = try await queue.commands.command(["XGROUP", "CREATE", stream, group, "0", "MKSTREAM"])
-        } catch let error as RedisError where error.description.hasPrefix("BUSYGROUP") {}
+        _ = try await queue.ensureGroup()
         return queue
+    }
+
+    /// Creates the stream and its group unless the group exists; returns whether it created the group.
+    func ensureGroup() async throws -> Bool {
+        do {
+            _ = try await commands.command(["XGROUP", "CREATE", stream, Self.group, "0", "MKSTREAM"])
+            return true
+        } catch let error as RedisError where error.description.hasPrefix("BUSYGROUP") {
+            return false
+        }
+    }
+
+    /// Whether a command found the group gone since the last call (then it was recreated); clears the mark.
+    func takeGroupLoss() -> Bool {
+        groupLost.withLock { lost in
+            defer { lost = false }
+            return lost
+        }
+    }
+
+    /// Why jobs cannot be leased right now, or nil when they can: the group is missing, or the last attempt to lease
+    /// (of this process's workers) failed within the last ten seconds.
+    func leaseProblem() async -> String? {
+        if let failure = lastLeaseFailure.withLock({ $0 }), ContinuousClock.now - failure.at < .seconds(10) {
+            return "leasing jobs fails: \(failure.error)"
+        }
+        do {
+            let reply = try await commands.command(["XINFO", "GROUPS", stream])
+            guard case .array(let groups) = reply, groups.contains(where: { "\($0)".contains("\"\(Self.group)\"") }) else {
+                return "consumer group \(Self.group) of stream \(stream) is missing"
+            }
+            return nil
+        } catch {
+            return "consumer group \(Self.group) of stream \(stream) is missing (\(error))"
+        }
+    }
+
+    /// Runs `command`; when Redis answers `NOGROUP` (the stream or group vanished), recreates the group, marks the
+    /// loss and runs it once more.
+    private func recreatingGroup<T: Sendable>(_ command: () async throws -> T) async throws -> T {
+        do {
+            return try await command()
+        } catch let error as RedisError where error.description.hasPrefix("NOGROUP") {
+            logger.warning(
+                "the job stream or its consumer group is gone (Redis restarted empty, flushed or evicted it): recreating it; unfinished tasks are queued again",
+                metadata: ["stream": .string(stream)])
+            _ = try await ensureGroup()
+            groupLost.withLock { $0 = true }
+            return try await command()
+        }
     }
 
     private init(
@@ -73,14 +128,27 @@ final class RedisJobQueue: ConsumingJobQueue {
     func lease() async throws -> LeasedJob {
         while true {
             try Task.checkCancellation()
-            if let abandoned = try await claimAbandoned() { return abandoned }
-            if let fresh = try await readNew() { return fresh }
+            do {
+                if let abandoned = try await recreatingGroup({ try await claimAbandoned() }) { return settled(abandoned) }
+                if let fresh = try await recreatingGroup({ try await readNew() }) { return settled(fresh) }
+                lastLeaseFailure.withLock { $0 = nil }
+            } catch let error as RedisError {
+                lastLeaseFailure.withLock { $0 = (ContinuousClock.now, error.description) }
+                throw error
+            }
         }
     }
 
-    /// Acknowledges and deletes the entry.
+    private func settled(_ lease: LeasedJob) -> LeasedJob {
+        lastLeaseFailure.withLock { $0 = nil }
+        return lease
+    }
+
+    /// Acknowledges and deletes the entry. An entry whose group vanished is gone already, which is no error.
     func acknowledge(_ lease: LeasedJob) async throws {
-        _ = try await commands.command(["XACK", stream, Self.group, lease.leaseID])
+        do {
+            _ = try await commands.command(["XACK", stream, Self.group, lease.leaseID])
+        } catch let error as RedisError where error.description.hasPrefix("NOGROUP") {}
         _ = try await commands.command(["XDEL", stream, lease.leaseID])
     }
 
@@ -90,9 +158,36 @@ final class RedisJobQueue: ConsumingJobQueue {
         try await acknowledge(lease)
     }
 
-    /// Resets the entry's idle time, so no other consumer takes it over.
+    /// Resets the entry's idle time, so no other consumer takes it over. When the group vanished, it is recreated
+    /// (the entry itself is gone: the reconciler queues the task again, and the execution's lease keeps the run here).
     func heartbeat(_ lease: LeasedJob) async throws {
-        _ = try await commands.command(["XCLAIM", stream, Self.group, consumer, "0", lease.leaseID, "JUSTID"])
+        _ = try await recreatingGroup { try await commands.command(["XCLAIM", stream, Self.group, consumer, "0", lease.leaseID, "JUSTID"]) }
+    }
+
+    /// The task ids of every entry in the stream, waiting or leased (`XRANGE` in pages).
+    func queuedTaskIDs() async throws -> Set<String> {
+        var ids = Set<String>()
+        var start = "-"
+        while true {
+            let reply = try await commands.command(["XRANGE", stream, start, "+", "COUNT", "1000"])
+            guard case .array(let entries) = reply, !entries.isEmpty else { return ids }
+            var last = ""
+            for case .array(let parts) in entries where parts.count == 2 {
+                guard case .string(let id) = parts[0], case .array(let flat) = parts[1] else { continue }
+                last = id
+                for index in stride(from: 0, to: flat.count - 1, by: 2) where flat[index] == .string("task_id") {
+                    if case .string(let taskID) = flat[index + 1] { ids.insert(taskID) }
+                }
+            }
+            guard entries.count == 1000, !last.isEmpty else { return ids }
+            start = "(" + last
+        }
+    }
+
+    /// Takes the cluster-wide turn to reconcile for `period` (`SET … NX PX`): false while another process holds it.
+    func takeReconcileTurn(owner: String, period: Duration) async throws -> Bool {
+        let reply = try await commands.command(["SET", stream + ":reconcile", owner, "NX", "PX", String(max(1, Int(period.milliseconds)))])
+        return reply == .status("OK")
     }
 
     private func add(_ job: ExecutionJob, delivery: Int) async throws {
@@ -103,8 +198,9 @@ final class RedisJobQueue: ConsumingJobQueue {
 
     /// Takes over the oldest entry idle longer than ``abandonedAfter``, if any (`XAUTOCLAIM`).
     func claimAbandoned() async throws -> LeasedJob? {
-        let idle = abandonedAfter.components.seconds * 1000 + abandonedAfter.components.attoseconds / 1_000_000_000_000_000
-        let reply = try await commands.command(["XAUTOCLAIM", stream, Self.group, consumer, String(idle), "0-0", "COUNT", "1"])
+        let reply = try await commands.command([
+            "XAUTOCLAIM", stream, Self.group, consumer, String(Int(abandonedAfter.milliseconds)), "0-0", "COUNT", "1",
+        ])
         guard case .array(let parts) = reply, parts.count >= 2, case .array(let entries) = parts[1], let entry = entries.first else { return nil }
         return try await leased(entry, redelivered: true)
     }

@@ -1,6 +1,7 @@
 /// `GET /health` of nova (contract §3.2): liveness plus the last background check of each component.
 package struct NovaHealth: Codable, Sendable, Equatable {
-    /// `healthy` while the database answers, else `unhealthy` (still HTTP 200).
+    /// `healthy` while the database answers and jobs can be queued and leased, `degraded` while the database answers
+    /// but the queue cannot hand out jobs, else `unhealthy` (always HTTP 200).
     package var status: String
     /// Always `NOVA API`.
     package var service = "NOVA API"
@@ -12,12 +13,15 @@ package struct NovaHealth: Codable, Sendable, Equatable {
     package var redis: String
     /// `connected`, `unreachable` or `not_configured`.
     package var ragService: String
-    /// (new) When the components were last checked, ISO-8601.
+    /// When the components were last checked, ISO-8601.
     package var checkedAt: String
+    /// The job queue: `in_process`, `ok`, or `degraded: <why jobs cannot be leased>`.
+    package var queue: String
 
     /// Creates the document.
-    package init(database: String, redis: String, ragService: String, checkedAt: String) {
-        self.status = database == "connected" ? "healthy" : "unhealthy"
+    package init(database: String, redis: String, ragService: String, checkedAt: String, queue: String) {
+        self.status = database != "connected" ? "unhealthy" : queue.hasPrefix("degraded") ? "degraded" : "healthy"
+        self.queue = queue
         self.database = database
         self.redis = redis
         self.ragService = ragService
@@ -25,7 +29,7 @@ package struct NovaHealth: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case status, service, version, database, redis
+        case status, service, version, database, redis, queue
         case ragService = "rag_service"
         case checkedAt = "checked_at"
     }

@@ -84,4 +84,55 @@ struct RedisJobQueueTests {
         #expect(try await raw(["XLEN", stream]) == .integer(0))
         await removeStream()
     }
+
+    @Test("a stream Redis lost (restart without persistence, flush, eviction) is recreated on the next lease; the loss is marked once")
+    func lostStreamRecreated() async throws {
+        let worker = try await queue("worker")
+        try await worker.enqueue(job("before"))
+        await removeStream()
+        #expect(await worker.leaseProblem() != nil)
+        try await worker.enqueue(job("after"))
+        let leased = try await worker.lease()
+        #expect(leased.job.taskID == "after")
+        #expect(worker.takeGroupLoss())
+        #expect(!worker.takeGroupLoss())
+        #expect(await worker.leaseProblem() == nil)
+        try await worker.heartbeat(leased)
+        await removeStream()
+        try await worker.heartbeat(leased)
+        try await worker.acknowledge(leased)
+        #expect(try await raw(["XLEN", stream]) == .integer(0))
+        await removeStream()
+    }
+
+    @Test("the reconciler queues again every settled unfinished task the stream lacks, once, and one process reconciles at a time")
+    func reconcilerRequeuesLostTasks() async throws {
+        let producer = try await queue("api")
+        let tasks = MemoryTaskStore()
+        let old = Date().addingTimeInterval(-60)
+        for (id, state) in [("queued", TaskState.pending), ("lost", .pending), ("running", .running), ("done", .success)] {
+            try await tasks.insert(
+                TaskRecord(
+                    taskID: id, state: state, workflowID: 7, workflowName: "w", createdAt: old, updatedAt: old,
+                    sealedJob: try job(id).sealed(with: cipher)))
+        }
+        try await tasks.insert(
+            TaskRecord(
+                taskID: "young", state: .pending, workflowID: 7, workflowName: "w", createdAt: Date(), updatedAt: Date(),
+                sealedJob: try job("young").sealed(with: cipher)))
+        try await producer.enqueue(job("queued"))
+        let reconciler = QueueReconciler(
+            queue: producer, tasks: tasks, clock: SystemWallClock(), owner: "api", logger: TestEnvironment.logger, period: .seconds(5))
+        #expect(await reconciler.reconcile() == 2)
+        #expect(try await producer.queuedTaskIDs() == ["queued", "lost", "running"])
+        let other = QueueReconciler(
+            queue: try await queue("worker"), tasks: tasks, clock: SystemWallClock(), owner: "worker", logger: TestEnvironment.logger,
+            period: .seconds(5))
+        await removeStream()
+        #expect(await other.reconcile() == 0)
+        #expect(await other.reconcile(urgent: true) == 3)
+        #expect(await reconciler.reconcile(urgent: true) == 0)
+        _ = try? await raw(["DEL", stream + ":reconcile"])
+        await removeStream()
+    }
 }
