@@ -92,9 +92,9 @@ struct SemanticCacheRouteTests {
         }
     }
 
-    @Test("results are counted per entry and an entry that keeps failing is evicted", arguments: Backend.available)
+    @Test("results are counted per entry and an entry that keeps failing is evicted by an admin caller", arguments: Backend.available)
     func feedbackAndEviction(backend: Backend) async throws {
-        try await withRAG(backend) { client in
+        try await withRAG(backend, allowAdmin: true) { client in
             let (_, saved) = try await client.post("/code/save", CodeCacheFixtures.save(prompt: "insert the invoice row"))
             let id = try #require(saved?["id"]?.stringValue)
             let (_, ok) = try await client.post("/code/entries/\(id)/result", .object(["success": .bool(true)]))
@@ -109,6 +109,26 @@ struct SemanticCacheRouteTests {
             #expect(missing == .object(["detail": .string("Code entry not found")]))
             let (unknown, _) = try await client.post("/code/entries/nope/result", .object(["success": .bool(true)]))
             #expect(unknown == .notFound)
+        }
+    }
+
+    @Test("without admin authority, failure reports withhold an entry from searches but never delete it", arguments: Backend.available)
+    func feedbackWithoutAdmin(backend: Backend) async throws {
+        try await withRAG(backend) { client in
+            let prompt = "insert the invoice row"
+            let (_, saved) = try await client.post("/code/save", CodeCacheFixtures.save(prompt: prompt))
+            let id = try #require(saved?["id"]?.stringValue)
+            var last: JSONValue?
+            for _ in 0..<3 {
+                last = try await client.post("/code/entries/\(id)/result", .object(["success": .bool(false)])).1
+            }
+            #expect(last?["failure_count"] == .int(3))
+            #expect(last?["deleted"] == .bool(false))
+            let (status, entry) = try await client.call(.get, "/code/entries/\(id)")
+            #expect(status == .ok)
+            #expect(entry?["metadata"]?["failure_count"] == .int(3))
+            let (_, found) = try await client.post("/code/search", CodeCacheFixtures.search(prompt: prompt))
+            #expect(found?["matches"]?.arrayValue == [])
         }
     }
 

@@ -21,6 +21,14 @@ package struct CodeEntry: Sendable, Equatable {
     package var successCount: Int
     /// Failed runs reported.
     package var failureCount: Int
+    /// Whether its reported runs discredit it (``discredits(successCount:failureCount:)``).
+    package var isDiscredited: Bool { Self.discredits(successCount: successCount, failureCount: failureCount) }
+
+    /// At least 3 failures and a success rate under 0.7: such code is not served again, and is evicted by a caller
+    /// with admin authority.
+    package static func discredits(successCount: Int, failureCount: Int) -> Bool {
+        failureCount >= 3 && Double(successCount) / Double(successCount + failureCount) < 0.7
+    }
     /// As sent by the saver (ISO-8601), or the save time.
     package var createdAt: String
     /// Last reuse or re-save, ISO-8601.
@@ -127,4 +135,5 @@ package struct CodeEntryTexts: Sendable, Equatable {
         self.librariesUsed = librariesUsed
         self.requiredKeys = requiredKeys
     }
+
 }

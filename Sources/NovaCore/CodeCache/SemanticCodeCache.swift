@@ -5,7 +5,8 @@ import NovaJSON
 ///
 /// Writes go through the actor and return once the store made them durable; searches run concurrently on a
 /// snapshot-free read lock over the in-memory index. A candidate above the threshold is returned only if the
-/// ``PromptGuard`` finds no conflict (numbers, directions, fields, operations) between the two prompts.
+/// ``PromptGuard`` finds no conflict (numbers, directions, fields, operations) between the two prompts and its
+/// reported results have not discredited it.
 package actor SemanticCodeCache {
     private let store: any CodeEntryStore
     private let embedder: any Embedder
@@ -127,7 +128,7 @@ package actor SemanticCodeCache {
             for hit in contents.index.search(vector, limit: 3 * query.topK, filter: filter) {
                 let score = (Double(max(0, hit.cosine)) * 10_000).rounded() / 10_000
                 guard score >= query.threshold, matches.count < query.topK else { break }
-                guard let entry = contents.entries[hit.id] else { continue }
+                guard let entry = contents.entries[hit.id], !entry.isDiscredited else { continue }
                 if case .conflict = prompt.check(candidate: entry.aiDescription) {
                     rejected += 1
                     continue
@@ -140,13 +141,12 @@ package actor SemanticCodeCache {
         return CodeSearchOutcome(matches: matches, error: nil)
     }
 
-    /// Records a reuse's outcome; an entry with at least 3 failures and a success rate under 0.7 is evicted.
-    /// Returns nil for an unknown id.
-    package func recordResult(id: String, success: Bool) async throws -> CodeResultOutcome? {
+    /// Records a reuse's outcome; a discredited entry (``CodeEntry/isDiscredited``) is evicted when `mayEvict` (the
+    /// caller has admin authority), else kept but no longer returned by searches. Returns nil for an unknown id.
+    package func recordResult(id: String, success: Bool, mayEvict: Bool) async throws -> CodeResultOutcome? {
         let now = WireDate.naive(wallClock.now())
         guard let counts = try await store.recordResult(id: id, success: success, at: now) else { return nil }
-        let total = counts.successCount + counts.failureCount
-        let evict = counts.failureCount >= 3 && Double(counts.successCount) / Double(total) < 0.7
+        let evict = mayEvict && CodeEntry.discredits(successCount: counts.successCount, failureCount: counts.failureCount)
         if evict {
             _ = try await delete(id: id)
         } else {

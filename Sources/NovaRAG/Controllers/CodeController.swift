@@ -90,7 +90,7 @@ struct CodeController<Context: RequestContext>: Sendable {
         let success = fields.bool("success")
         try fields.validate()
         let id = context.parameters.get("id") ?? ""
-        guard let success, let outcome = try await slot.require().recordResult(id: id, success: success) else {
+        guard let success, let outcome = try await slot.require().recordResult(id: id, success: success, mayEvict: admin.permitsAdmin) else {
             throw ServiceError(.notFound, "Code entry not found")
         }
         return try JSONResponse.make(

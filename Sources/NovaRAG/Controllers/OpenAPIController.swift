@@ -44,7 +44,9 @@ enum RAGOpenAPI {
                 "DELETE", "/code/entries/{id}", "Delete one entry (admin)", parameters: [entryID],
                 [(200, .json("Deleted", S.object([("success", S.boolean), ("id", S.string())]))), forbidden, notFound, unavailable]),
             operation(
-                "POST", "/code/entries/{id}/result", "Report whether a reused entry worked; failing entries are evicted", parameters: [entryID],
+                "POST", "/code/entries/{id}/result",
+                "Report whether a reused entry worked; failing entries are no longer served, and are evicted when the caller has admin authority",
+                parameters: [entryID],
                 body: S.object([("success", S.boolean)]),
                 [
                     (
