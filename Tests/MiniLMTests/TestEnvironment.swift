@@ -7,9 +7,8 @@ enum TestEnvironment {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `<repo>/../shared/fixtures/minilm/reference.jsonl`, made by sentence-transformers.
-    static let referenceFile = repositoryRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/fixtures/minilm/reference.jsonl")
+    /// `<repo>/Tests/Fixtures/minilm/reference.jsonl`, made by sentence-transformers (its README says how).
+    static let referenceFile = repositoryRoot.appendingPathComponent("Tests/Fixtures/minilm/reference.jsonl")
 
     /// `${NOVA_MODEL_DIR:-<repo>/models}/all-MiniLM-L6-v2`.
     static let modelDirectory: URL = {

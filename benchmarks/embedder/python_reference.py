@@ -46,7 +46,7 @@ def percentile(sorted_values, fraction):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model", default=os.path.join(os.environ.get("NOVA_MODEL_DIR", "./models"), "all-MiniLM-L6-v2"))
-    parser.add_argument("--corpus", default="../shared/fixtures/minilm/reference.jsonl")
+    parser.add_argument("--corpus", default="Tests/Fixtures/minilm/reference.jsonl")
     parser.add_argument("--max-tokens", type=int, default=None)
     parser.add_argument("--sentence", default="SELECT id, total FROM invoices WHERE total > 1000 ORDER BY date DESC;")
     parser.add_argument("--runs", type=int, default=300)

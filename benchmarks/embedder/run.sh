@@ -16,14 +16,13 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 readonly ROOT="$PWD"
 readonly MODEL_DIR="${NOVA_MODEL_DIR:-./models}/all-MiniLM-L6-v2"
-readonly CORPUS="$ROOT/../shared/fixtures/minilm/reference.jsonl"
+readonly CORPUS="$ROOT/Tests/Fixtures/minilm/reference.jsonl"
 readonly SHORT_TOKENS=64
 readonly SECONDS_PER_RUN="${MINILM_BENCH_SECONDS:-5}"
 readonly VENV="${MINILM_BENCH_VENV:-/tmp/minilm-bench-venv}"
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
-[[ -f "$CORPUS" ]] || { echo "error: corpus $CORPUS not found (shared/ must sit beside the repository)" >&2; exit 1; }
 bash scripts/fetch-model.sh >&2
 
 if [[ -n "${MINILM_BENCHMARK_BIN:-}" ]]; then

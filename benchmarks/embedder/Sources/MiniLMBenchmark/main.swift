@@ -10,7 +10,7 @@ let usage = """
                            [--seconds S]
       --model      model directory (default ${NOVA_MODEL_DIR:-./models}/all-MiniLM-L6-v2)
       --corpus     JSON-lines file with a "text" field per line, or plain text, one sentence a line
-                   (default ../shared/fixtures/minilm/reference.jsonl)
+                   (default Tests/Fixtures/minilm/reference.jsonl)
       --max-tokens keep only the corpus sentences of at most N tokens (default: all)
       --sentence   the single sentence (default: a 20-token SQL query from the reference set)
       --runs       timed single-sentence runs (default 300)
@@ -21,7 +21,7 @@ let usage = """
 struct Options {
     var model = URL(fileURLWithPath: ProcessInfo.processInfo.environment["NOVA_MODEL_DIR"] ?? "./models")
         .appendingPathComponent(MiniLMModel.directoryName)
-    var corpus = URL(fileURLWithPath: "../shared/fixtures/minilm/reference.jsonl")
+    var corpus = URL(fileURLWithPath: "Tests/Fixtures/minilm/reference.jsonl")
     var sentence = "SELECT id, total FROM invoices WHERE total > 1000 ORDER BY date DESC;"
     var maxTokens = Int.max
     var runs = 300
