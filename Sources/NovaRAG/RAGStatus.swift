@@ -3,7 +3,7 @@ import Shared
 
 /// What nova-rag's health route reports: readiness and collection sizes.
 ///
-/// Ready means the code cache is open and the first documentation load has finished (contract §2.2).
+/// Ready means the code cache is open and the first documentation load has finished (docs/api.md §2.2).
 struct RAGStatus: Sendable {
     /// The resolved data directory.
     let persistentPath: String

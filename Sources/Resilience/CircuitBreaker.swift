@@ -1,6 +1,6 @@
 /// Stops calling a dependency that keeps failing: after `failureThreshold` consecutive failures it opens for
 /// `openDuration`, then lets one trial call through (half-open). Only failures the caller reports count, so callers
-/// report infrastructure failures only (contract D28).
+/// report infrastructure failures only (docs/api.md D28).
 package actor CircuitBreaker<C: Clock> where C.Duration == Duration {
     private let failureThreshold: Int
     private let openDuration: Duration

@@ -5,7 +5,7 @@ import NIOCore
 import NIOHTTP1
 import Resilience
 
-/// nova's client for nova-rag (`RAG_SERVICE_URL`, `RAG_API_KEY`, `RAG_TIMEOUT_SECONDS`; contract §4.5, D3).
+/// nova's client for nova-rag (`RAG_SERVICE_URL`, `RAG_API_KEY`, `RAG_TIMEOUT_SECONDS`; docs/api.md §4.5, D3).
 ///
 /// Every call has a deadline from connect to last byte; searches and documentation queries are never retried, saves
 /// once. Connection failures, deadlines and 5xx answers count towards a circuit breaker (3 in a row open it for 60 s);

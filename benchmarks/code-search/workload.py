@@ -1,6 +1,6 @@
 """Deterministic workload for the /code/search benchmark: save bodies, queries, and the hash-embedder vectors.
 
-The vectors are those of nova-rag's `hash` embedder (contract §2.11: bag of lower-cased word tokens, FNV-1a 64
+The vectors are those of nova-rag's `hash` embedder (docs/api.md §2.11: bag of lower-cased word tokens, FNV-1a 64
 into DIM buckets, L2-normalised), so ChromaDB is given exactly the vectors nova-rag computes for the same texts.
 """
 import json

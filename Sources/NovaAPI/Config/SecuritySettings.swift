@@ -3,7 +3,7 @@ import ServiceKit
 
 /// Who may call nova and how often, and the key of stored credentials (README.md lists the variables).
 struct SecuritySettings: Sendable {
-    /// The three origins of contract §3.1.
+    /// The three origins of docs/api.md §3.1.
     static let defaultCORSOrigins = ["http://localhost:3000", "http://localhost:5173", "https://nova-dashboard.vercel.app"]
 
     /// `NOVA_API_KEYS`, comma-separated; empty means no authentication.

@@ -4,7 +4,7 @@ import NovaCore
 import ServiceKit
 import Shared
 
-/// Exact code cache administration (contract §3.7): stats (plus the code-source counts), entries, one entry, deletion
+/// Exact code cache administration (docs/api.md §3.7): stats (plus the code-source counts), entries, one entry, deletion
 /// and cleanup. Reads first purge what the cache policy no longer keeps (`EXACT_CACHE_TTL_SECONDS`,
 /// `EXACT_CACHE_MAX_ENTRIES`), so an expired entry is never listed.
 struct CacheController<Context: RequestContext>: Sendable {

@@ -4,7 +4,7 @@ import NovaJSON
 import ServiceKit
 import Shared
 
-/// `/clients/{client_id}/database-schemas…` (contract §3.6). A schema names a database credential of its client.
+/// `/clients/{client_id}/database-schemas…` (docs/api.md §3.6). A schema names a database credential of its client.
 struct DatabaseSchemaController<Context: RequestContext>: Sendable {
     let schemas: any DatabaseSchemaStore
     let clients: any ClientStore

@@ -3,7 +3,7 @@ import NovaCore
 import ServiceKit
 import Shared
 
-/// `/executions`, `/executions/{id}`, `/executions/{id}/chain` (contract §3.5) and `POST /executions/{id}/cancel`.
+/// `/executions`, `/executions/{id}`, `/executions/{id}/chain` (docs/api.md §3.5) and `POST /executions/{id}/cancel`.
 struct ExecutionController<Context: RequestContext>: Sendable {
     let executions: any ExecutionStore
     let clock: any WallClock

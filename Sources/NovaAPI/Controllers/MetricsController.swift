@@ -4,7 +4,7 @@ import ServiceKit
 import Shared
 
 /// `GET /metrics` (JSON, or Prometheus text with `?format=prometheus` or `Accept: text/plain`) and
-/// `GET /health/detailed` (contract §3.2).
+/// `GET /health/detailed` (docs/api.md §3.2).
 struct MetricsController<Context: RequestContext>: Sendable {
     let collector: MetricsCollector
     let exporter: PrometheusExporter

@@ -4,7 +4,7 @@ import NovaCore
 import ServiceKit
 import Shared
 
-/// `GET /tasks/{task_id}` (contract §3.4): the task's state from the task store; unknown ids are `PENDING`; never a
+/// `GET /tasks/{task_id}` (docs/api.md §3.4): the task's state from the task store; unknown ids are `PENDING`; never a
 /// 500 (a store failure is a 503 the client may retry).
 struct TaskController<Context: RequestContext>: Sendable {
     let tasks: any TaskStore

@@ -4,7 +4,7 @@ import NovaJSON
 import ServiceKit
 import Shared
 
-/// `/workflows` CRUD (contract §3.3): graphs validated on create and update (D14), names unique also on rename
+/// `/workflows` CRUD (docs/api.md §3.3): graphs validated on create and update (D14), names unique also on rename
 /// (D36), deletion cascading to executions (D15).
 struct WorkflowController<Context: RequestContext>: Sendable {
     let workflows: any WorkflowStore

@@ -4,7 +4,7 @@ import NovaCore
 import ServiceKit
 import Shared
 
-/// `POST /workflows/{workflow_id}/execute` (contract §3.4): checks the workflow, the client and the graph, records a
+/// `POST /workflows/{workflow_id}/execute` (docs/api.md §3.4): checks the workflow, the client and the graph, records a
 /// `PENDING` task (with the job sealed by `NOVA_SECRET_KEY`, when set, for recovery) and queues the job for the workers.
 struct WorkflowExecuteController<Context: RequestContext>: Sendable {
     let stores: NovaStores

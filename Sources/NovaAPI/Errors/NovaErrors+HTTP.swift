@@ -1,7 +1,7 @@
 import NovaCore
 import ServiceKit
 
-/// Maps nova's domain errors to the status and message clients see (contract §3); used by the error envelope.
+/// Maps nova's domain errors to the status and message clients see (docs/api.md §3); used by the error envelope.
 enum NovaErrorMapping {
     static func classify(_ error: any Error) -> ServiceError? {
         switch error {

@@ -6,7 +6,7 @@ import ServiceLifecycle
 import Shared
 
 /// Checks the database, Redis, the job queue and nova-rag every few seconds in the background so that `GET /health` answers
-/// from memory (contract §3.2: at most 10 s old). Logs a line when a component changes state.
+/// from memory (docs/api.md §3.2: at most 10 s old). Logs a line when a component changes state.
 actor ComponentMonitor: Service {
     private let database: SQLDatabase
     private let redis: RedisConnection?

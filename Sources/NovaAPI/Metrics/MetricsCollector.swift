@@ -8,7 +8,7 @@ import Shared
 struct MetricsCollector: Sendable {
     /// The breaker `/metrics` reports: the sandbox's, as the workers store it.
     static let breakerName = "sandbox"
-    /// Its threshold when it never saved a state (contract §3.9).
+    /// Its threshold when it never saved a state (docs/api.md §3.9).
     static let breakerThreshold = 5
 
     let stores: NovaStores

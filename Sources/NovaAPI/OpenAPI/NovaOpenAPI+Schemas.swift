@@ -88,7 +88,7 @@ extension NovaOpenAPI {
         ]),
     ]
 
-    /// `{"nodes": [...], "edges": [...]}` (contract §3.8); other members are kept and ignored.
+    /// `{"nodes": [...], "edges": [...]}` (docs/api.md §3.8); other members are kept and ignored.
     private static let graphDefinition = S.object(
         [
             (

@@ -2,7 +2,7 @@ import NovaCore
 import NovaJSON
 import ServiceKit
 
-/// Validates the bodies of `POST`/`PUT /clients/{id}/database-schemas…` (contract §3.6).
+/// Validates the bodies of `POST`/`PUT /clients/{id}/database-schemas…` (docs/api.md §3.6).
 enum DatabaseSchemaRequestReader {
     /// A create body: `database_credential_id`, `table_name`, `schema_definition` required; `description` optional.
     static func draft(_ body: JSONValue) throws -> DatabaseSchemaDraft {

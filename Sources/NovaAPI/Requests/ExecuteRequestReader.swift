@@ -2,7 +2,7 @@ import Hummingbird
 import NovaJSON
 import ServiceKit
 
-/// Validates the optional body of `POST /workflows/{id}/execute` (contract §3.4).
+/// Validates the optional body of `POST /workflows/{id}/execute` (docs/api.md §3.4).
 enum ExecuteRequestReader {
     /// `client_slug` (string or null) and `initial_context` (object or null, default `{}`); an empty body is allowed.
     static func read(_ request: Request, context: some RequestContext) async throws -> (clientSlug: String?, initialContext: [String: JSONValue]) {

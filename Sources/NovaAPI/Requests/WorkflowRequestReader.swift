@@ -2,7 +2,7 @@ import NovaCore
 import NovaJSON
 import ServiceKit
 
-/// Validates `POST /workflows` and `PUT /workflows/{id}` bodies (contract §3.3); every field at fault is named in the 422.
+/// Validates `POST /workflows` and `PUT /workflows/{id}` bodies (docs/api.md §3.3); every field at fault is named in the 422.
 enum WorkflowRequestReader {
     /// A create body: `name` (1..255, required), `description` (string or null), `graph_definition` (object, required).
     static func draft(_ body: JSONValue) throws -> WorkflowDraft {

@@ -3,7 +3,7 @@ import NovaJSON
 import Shared
 
 extension TaskStatusBody {
-    /// The body for a task nobody knows: unknown ids look queued (contract §3.4).
+    /// The body for a task nobody knows: unknown ids look queued (docs/api.md §3.4).
     static func pending(taskID: String) -> TaskStatusBody {
         TaskStatusBody(taskId: taskID, status: TaskState.pending.rawValue, message: "Task is queued, waiting for worker")
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The state of a circuit breaker as stored for every process to read (contract §3.2, D13).
+/// The state of a circuit breaker as stored for every process to read (docs/api.md §3.2, D13).
 package struct CircuitBreakerSnapshot: Sendable, Equatable {
     /// The breaker's states.
     package enum State: String, Sendable, CaseIterable {

@@ -1,4 +1,4 @@
-/// What a piece of node code uses, read from its text (contract §4.5): the modules it imports and the context keys
+/// What a piece of node code uses, read from its text (docs/api.md §4.5): the modules it imports and the context keys
 /// it reads.
 package enum CodeFacts {
     /// Top-level modules of lines starting `import X` or `from X import`, in first-seen order.

@@ -1,7 +1,7 @@
 import Foundation
 import NovaJSON
 
-/// The exact-cache key (contract §4.3, D1): SHA-256 of the normalised prompt, node type, sandbox runtime version and
+/// The exact-cache key (docs/api.md §4.3, D1): SHA-256 of the normalised prompt, node type, sandbox runtime version and
 /// the canonical JSON of the input schema and credential flags — never the context's values.
 package enum ExactCacheKey {
     /// The 64-hex key; nil when a part cannot be computed (then nothing is cached: a wrong hit is worse than a miss).

@@ -1,7 +1,7 @@
 import Foundation
 import NovaJSON
 
-/// The compact description of a node's input context used as cache key and LLM input (contract §4.2): key names and
+/// The compact description of a node's input context used as cache key and LLM input (docs/api.md §4.2): key names and
 /// value shapes, never values. Credentials appear only as `has_<key>` flags in ``config``.
 package struct InputSchema: Sendable, Equatable {
     /// Key → type name (`str`, `int`, `base64_large`, `csv[4]`, `list[attachment:pdf]`, `dict[3]`, …).
@@ -27,7 +27,7 @@ package struct InputSchema: Sendable, Equatable {
         self.config = config
     }
 
-    /// The type name of one value, first matching rule of contract §4.2.
+    /// The type name of one value, first matching rule of docs/api.md §4.2.
     package static func typeName(_ value: JSONValue) -> String {
         switch value {
         case .null: return "null"

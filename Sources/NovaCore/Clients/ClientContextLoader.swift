@@ -1,6 +1,6 @@
 import NovaJSON
 
-/// Builds the context keys an execution gets for `client_slug` (contract §3.10): the primary email and database
+/// Builds the context keys an execution gets for `client_slug` (docs/api.md §3.10): the primary email and database
 /// credentials opened with the cipher, and the client's table schemas as `database_schemas`.
 package struct ClientContextLoader: Sendable {
     private let clients: any ClientStore
@@ -60,7 +60,7 @@ package enum ClientContextError: Error, Sendable, Equatable, CustomStringConvert
     /// Credentials exist but `NOVA_SECRET_KEY` is not set.
     case noSecretKey
 
-    /// The message of the task failure (contract §3.4, §3.10).
+    /// The message of the task failure (docs/api.md §3.4, §3.10).
     package var description: String {
         switch self {
         case .clientNotFound(let slug): "Client '\(slug)' not found or inactive"

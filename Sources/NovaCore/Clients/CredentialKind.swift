@@ -1,4 +1,4 @@
-/// The kinds of client credentials and the fields each holds (contract §3.10 names them as context keys).
+/// The kinds of client credentials and the fields each holds (docs/api.md §3.10 names them as context keys).
 package enum CredentialKind: String, Sendable, CaseIterable, Codable {
     /// IMAP/SMTP mailbox: injected as `email_user`, `email_password`, `imap_host`, … .
     case email

@@ -83,7 +83,7 @@ package struct CodeEntry: Sendable, Equatable {
     /// Other metadata members sent by the saver (e.g. `source: "seed"`), returned as sent.
     package var extraMetadata: [String: JSONValue] { JSONValue(jsonText: texts.extraMetadata)?.objectValue ?? [:] }
 
-    /// The search text of this entry (contract §2.8).
+    /// The search text of this entry (docs/api.md §2.8).
     package var searchText: String {
         SearchText.make(prompt: aiDescription, inputSchema: inputSchema)
     }

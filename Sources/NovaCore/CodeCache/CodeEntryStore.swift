@@ -36,7 +36,7 @@ package struct StoredCodeEntry: Sendable {
 }
 
 /// What an insert did: added the entry, or found a duplicate (same workflow, node action and code) and counted
-/// the save as a success on it (contract §2.8, D6).
+/// the save as a success on it (docs/api.md §2.8, D6).
 package enum InsertOutcome: Sendable, Equatable {
     /// The entry was added.
     case inserted

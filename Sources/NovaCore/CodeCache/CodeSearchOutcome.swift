@@ -6,7 +6,7 @@ package struct CodeMatch: Sendable, Equatable {
     package let score: Double
 }
 
-/// What a search returns: the matches, best first, or the error that made it fail (contract §2.7: still a 200).
+/// What a search returns: the matches, best first, or the error that made it fail (docs/api.md §2.7: still a 200).
 package struct CodeSearchOutcome: Sendable {
     /// The matches, best first.
     package let matches: [CodeMatch]

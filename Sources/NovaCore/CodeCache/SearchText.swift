@@ -1,6 +1,6 @@
 import NovaJSON
 
-/// The one text that both `/code/save` and `/code/search` embed (contract §2.8, D5):
+/// The one text that both `/code/save` and `/code/search` embed (docs/api.md §2.8, D5):
 ///
 /// ```
 /// Prompt: <prompt>

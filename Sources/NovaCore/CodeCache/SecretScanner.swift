@@ -1,7 +1,7 @@
 import NovaJSON
 
 /// Finds literal credentials in text: API-key and bearer-token shapes, JWTs, PEM private keys and URLs with a
-/// password (contract §2.8, D4). It reports where, never what.
+/// password (docs/api.md §2.8, D4). It reports where, never what.
 package enum SecretScanner {
     nonisolated(unsafe) private static let patterns: [Regex<Substring>] = [
         /sk-[A-Za-z0-9_\-]{20,}/,

@@ -1,7 +1,7 @@
 import Foundation
 import NovaJSON
 
-/// The semantic code cache: validated code found again by what it is for (contract §2.7–2.10).
+/// The semantic code cache: validated code found again by what it is for (docs/api.md §2.7–2.10).
 ///
 /// Writes go through the actor and return once the store made them durable; searches run concurrently on a
 /// snapshot-free read lock over the in-memory index. A candidate above the threshold is returned only if the

@@ -2,7 +2,7 @@ import Foundation
 import NovaJSON
 
 extension CodePipeline {
-    /// Generation (contract §4.3): documentation snippets (once), stage 1 (does the data need analysis?), stage 2
+    /// Generation (docs/api.md §4.3): documentation snippets (once), stage 1 (does the data need analysis?), stage 2
     /// (analysis code run in the sandbox, its redacted insights kept), then up to `maxAttempts` rounds of write (3) →
     /// static checks (4) → run (5) → output check (6: rules, then the LLM's verdict when enabled), each a chain-of-work
     /// step, the previous error fed back; only code that passed is saved to both caches. A node that never produced

@@ -1,7 +1,7 @@
 import Foundation
 import NovaJSON
 
-/// The code pipeline of a prompt node (contract §4.1): exact cache, then semantic cache, then LLM generation; every
+/// The code pipeline of a prompt node (docs/api.md §4.1): exact cache, then semantic cache, then LLM generation; every
 /// candidate runs in the sandbox and its output is checked before it counts; only validated generated code is saved.
 package struct CodePipeline: PromptNodeExecutor {
     let exactCache: any ExactCodeCacheStore

@@ -1,6 +1,6 @@
 import NovaJSON
 
-/// One run of candidate code in the sandbox followed by the output check of contract §4.4.
+/// One run of candidate code in the sandbox followed by the output check of docs/api.md §4.4.
 struct CodeRun: Sendable {
     /// Validated updates, or nil.
     let updates: [String: JSONValue]?

@@ -1,7 +1,7 @@
 import Foundation
 import NovaJSON
 
-/// What a generation did, attempt by attempt: the chain-of-work steps (contract §3.5 numbering: 1 input_analysis,
+/// What a generation did, attempt by attempt: the chain-of-work steps (docs/api.md §3.5 numbering: 1 input_analysis,
 /// 2 data analysis, 3 code_generation, 4 code_validation, 5 e2b_execution, 6 output_validation), the errors fed back,
 /// tokens, cost and time spent in LLM calls and in the sandbox.
 struct GenerationLedger {
@@ -22,7 +22,7 @@ struct GenerationLedger {
     var analysis: [String: JSONValue] = [:]
     /// `doc_chunks` and `documentation_search` of `ai_metadata`, set before the first attempt.
     var documentation: [String: JSONValue] = [:]
-    /// The documentation search as a tool call (contract §3.5 `tool_calls`), on the first `code_generation` step.
+    /// The documentation search as a tool call (docs/api.md §3.5 `tool_calls`), on the first `code_generation` step.
     var documentationCall: JSONValue?
 
     init(model: String, provider: String, wallClock: any WallClock) {
@@ -119,7 +119,7 @@ struct GenerationLedger {
         if let error = run.error { appendError(stage: executed ? "output_validation" : "e2b_execution", error: error, attempt: attempt, code: code) }
     }
 
-    /// `ai_metadata` of a successful generation (contract §4.6).
+    /// `ai_metadata` of a successful generation (docs/api.md §4.6).
     func metadata(code: String, key: String?, semanticSearch: JSONValue?, execution: JSONValue, totalMs: Double) -> JSONValue {
         var metadata: [String: JSONValue] = [
             "code_source": "generated", "generated_code": .string(code), "attempts": .int(attempts), "errors": .array(errors),

@@ -2,7 +2,7 @@ import NovaJSON
 
 /// The messages sent to the model to write a node's code: the node's prompt, the input schema (key names and shapes,
 /// never values), credential flags, redacted analysis insights, documentation snippets, the output protocol, and on
-/// retries the previous attempt's error. Context values and credentials never appear (contract D4).
+/// retries the previous attempt's error. Context values and credentials never appear (docs/api.md D4).
 package struct GenerationPrompt: Sendable {
     /// The node's id.
     package let nodeID: String

@@ -1,6 +1,6 @@
 import NovaJSON
 
-/// The rule-based check of what node code produced (contract §4.4), applied to cached and generated code alike.
+/// The rule-based check of what node code produced (docs/api.md §4.4), applied to cached and generated code alike.
 package enum OutputValidator {
     /// Why an output was rejected.
     package enum Rejection: Error, Equatable, Sendable, CustomStringConvertible {

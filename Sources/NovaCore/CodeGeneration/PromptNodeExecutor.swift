@@ -1,7 +1,7 @@
 import NovaJSON
 
 /// Runs an action or decision node whose code comes from its prompt (executor `cached`): exact cache, semantic
-/// cache, generation, each run in the sandbox and validated (contract §4). The engine calls it and records what it
+/// cache, generation, each run in the sandbox and validated (docs/api.md §4). The engine calls it and records what it
 /// returns on the node's chain-of-work entry.
 package protocol PromptNodeExecutor: Sendable {
     /// Resolves, runs and validates code for `request.node`; never throws: failures come back in the outcome.
@@ -43,7 +43,7 @@ package struct PromptNodeOutcome: Sendable {
     package let error: String?
     /// The code that ran last (`code_executed`), or the prompt when no code existed.
     package let code: String
-    /// The entry's `ai_metadata` (contract §4.6), redacted.
+    /// The entry's `ai_metadata` (docs/api.md §4.6), redacted.
     package let aiMetadata: JSONValue
     /// Agent steps, in the order they happened (generation only).
     package let steps: [ChainStepRecord]

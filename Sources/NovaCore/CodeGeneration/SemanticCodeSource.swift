@@ -49,7 +49,7 @@ package struct SemanticCandidate: Sendable, Equatable {
     }
 }
 
-/// What is saved to the semantic cache after a validated generation (contract §4.5).
+/// What is saved to the semantic cache after a validated generation (docs/api.md §4.5).
 package struct SemanticSaveDraft: Sendable, Equatable {
     /// The node prompt.
     package let prompt: String

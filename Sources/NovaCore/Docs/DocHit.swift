@@ -11,7 +11,7 @@ package struct DocHit: Sendable, Equatable {
         self.cosine = cosine
     }
 
-    /// The contract's `/rag/query` score, `max(0, 2·cos − 1)`, not rounded (contract §2 score table).
+    /// The contract's `/rag/query` score, `max(0, 2·cos − 1)`, not rounded (docs/api.md §2 score table).
     package var score: Double { max(0, 2 * Double(cosine) - 1) }
 }
 

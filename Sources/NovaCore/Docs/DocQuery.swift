@@ -1,4 +1,4 @@
-/// A `/rag/query` request: text, how many results, and exact-match filters (contract §2.4).
+/// A `/rag/query` request: text, how many results, and exact-match filters (docs/api.md §2.4).
 package struct DocQuery: Sendable, Equatable {
     /// The question, embedded as is.
     package let text: String

@@ -1,6 +1,6 @@
 /// Which files of a knowledge folder are indexed and the `source`/`topic` each gets (knowledge/README.md).
 ///
-/// - `integrations/<name>.md` → source = topic = `<name>` (contract §2.3)
+/// - `integrations/<name>.md` → source = topic = `<name>` (docs/api.md §2.3)
 /// - `official_docs/<name>.md` → source = `<name>` without a trailing `_official` or `_ocr`, topic = `official`
 /// - `<folder>/…/<name>.md` → source = `<folder>`, topic = `<name>`
 /// - `<name>.md` in the root → source = topic = `<name>`

@@ -1,4 +1,4 @@
-/// The deterministic test embedder of contract §2.11 (`EMBEDDING_PROVIDER=hash`): a bag of lower-cased word
+/// The deterministic test embedder of docs/api.md §2.11 (`EMBEDDING_PROVIDER=hash`): a bag of lower-cased word
 /// tokens hashed into 1536 dimensions and L2-normalised. Identical texts score 1.0, texts with disjoint words 0.
 /// For offline tests and benchmarks only; it understands nothing.
 package struct HashEmbedder: Embedder {

@@ -1,7 +1,7 @@
 import Foundation
 import NovaJSON
 
-/// Turns one queued ``ExecutionJob`` into a finished task (contract §3.4): `PENDING → STARTED → RUNNING →
+/// Turns one queued ``ExecutionJob`` into a finished task (docs/api.md §3.4): `PENDING → STARTED → RUNNING →
 /// SUCCESS | FAILURE | REVOKED`, creating the execution and running it with the ``WorkflowRunner``. While `RUNNING`,
 /// the task's `meta` also shows `current_node` and `nodes_done`.
 ///
@@ -152,7 +152,7 @@ package struct ExecutionJobProcessor: Sendable {
         }
     }
 
-    /// The TaskResult of contract §3.4 (already redacted by the runner).
+    /// The TaskResult of docs/api.md §3.4 (already redacted by the runner).
     package static func taskResult(_ outcome: WorkflowRunOutcome, executionID: Int) -> JSONValue {
         var members: [String: JSONValue] = [
             "execution_id": .int(executionID), "status": .string(outcome.status == .completed ? "success" : "failed"),
@@ -169,7 +169,7 @@ package struct ExecutionJobProcessor: Sendable {
         return .object(members)
     }
 
-    /// The `meta` of a `RUNNING` task before its first node (contract §3.4).
+    /// The `meta` of a `RUNNING` task before its first node (docs/api.md §3.4).
     static func runningMeta(_ execution: Execution, workflowName: String) -> JSONValue {
         .object([
             "execution_id": .int(execution.id), "workflow_id": .int(execution.workflowID), "workflow_name": .string(workflowName),

@@ -6,7 +6,7 @@ package struct NodeOutput: Sendable {
     package var result: Result<[String: JSONValue], RunFailure>
     /// The code that ran, or the prompt when no code exists; nil for start and end.
     package var code: String?
-    /// Executor details for the chain entry (contract §4.6).
+    /// Executor details for the chain entry (docs/api.md §4.6).
     package var aiMetadata: JSONValue
     /// Agent steps of a prompt node.
     package var steps: [ChainStepRecord]

@@ -1,4 +1,4 @@
-/// Why a run stopped without reaching an end node, with the execution `error` text of contract §3.8.
+/// Why a run stopped without reaching an end node, with the execution `error` text of docs/api.md §3.8.
 package struct RunFailure: Sendable, Equatable, Error {
     /// Which of the contract's error texts applies.
     package enum Kind: Sendable, Equatable {

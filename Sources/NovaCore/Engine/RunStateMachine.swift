@@ -1,6 +1,6 @@
 import NovaJSON
 
-/// Decides what a workflow run does next (contract §3.8): start → nodes → end, decision routing by edge
+/// Decides what a workflow run does next (docs/api.md §3.8): start → nodes → end, decision routing by edge
 /// condition (case-insensitive, D22), the visit limit of `2 × nodes`, and the terminal outcomes.
 ///
 /// A pure value: the runner reports each node's outcome and is told the next ``Step``. It performs no I/O, so a

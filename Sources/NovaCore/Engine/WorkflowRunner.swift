@@ -1,7 +1,7 @@
 import Foundation
 import NovaJSON
 
-/// Runs a workflow execution node by node (contract §3.8): asks the ``RunStateMachine`` what runs next, runs it,
+/// Runs a workflow execution node by node (docs/api.md §3.8): asks the ``RunStateMachine`` what runs next, runs it,
 /// merges its updates, journals a redacted chain entry per node (with the sealed ``RunCheckpoint`` in the same
 /// transaction), and ends the execution by compare-and-set.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A row of the exact code cache (`code_cache`, contract §3.7 and §4.3), unique per (workflow, cache key).
+/// A row of the exact code cache (`code_cache`, docs/api.md §3.7 and §4.3), unique per (workflow, cache key).
 package struct ExactCacheEntry: Sendable, Equatable {
     /// Integer id.
     package var id: Int
@@ -87,7 +87,7 @@ package struct ExactCacheEntry: Sendable, Equatable {
     }
 }
 
-/// The fields of a newly generated, validated code to cache (contract §4.5).
+/// The fields of a newly generated, validated code to cache (docs/api.md §4.5).
 package struct ExactCacheDraft: Sendable, Equatable {
     /// 64 lower-case hex characters.
     package var cacheKey: String

@@ -1,4 +1,4 @@
-/// Totals over the exact code cache (contract §3.7, `GET /cache/stats`).
+/// Totals over the exact code cache (docs/api.md §3.7, `GET /cache/stats`).
 package struct ExactCacheStats: Sendable, Equatable {
     /// Rows.
     package var totalCachedCodes: Int

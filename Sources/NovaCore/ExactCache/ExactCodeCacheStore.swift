@@ -1,6 +1,6 @@
 import Foundation
 
-/// Durable storage of the exact code cache (contract §3.7, §4.3, §4.5).
+/// Durable storage of the exact code cache (docs/api.md §3.7, §4.3, §4.5).
 package protocol ExactCodeCacheStore: Sendable {
     /// Saves `draft` at `time` unless (workflow, cache key) exists (D18); returns the stored entry, or nil when one existed.
     func insertIfAbsent(_ draft: ExactCacheDraft, at time: Date) async throws -> ExactCacheEntry?

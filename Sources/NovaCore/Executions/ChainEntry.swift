@@ -1,7 +1,7 @@
 import Foundation
 import NovaJSON
 
-/// The record of one executed node in the chain of work (contract §3.5).
+/// The record of one executed node in the chain of work (docs/api.md §3.5).
 package struct ChainEntry: Sendable, Equatable {
     /// Integer id; entries of an execution are ordered by it.
     package var id: Int
@@ -43,7 +43,7 @@ package struct ChainEntryRecord: Sendable, Equatable {
     package var decisionResult: String?
     /// Decision nodes: the next node's id.
     package var pathTaken: String?
-    /// Executor details (contract §4.6).
+    /// Executor details (docs/api.md §4.6).
     package var aiMetadata: JSONValue
     /// When the node ran.
     package var timestamp: Date

@@ -1,7 +1,7 @@
 import Foundation
 import NovaJSON
 
-/// One agent step of a chain entry (contract §3.5), e.g. a code generation attempt.
+/// One agent step of a chain entry (docs/api.md §3.5), e.g. a code generation attempt.
 package struct ChainStep: Sendable, Equatable {
     /// Integer id; steps are listed by it, which is their creation order (D23).
     package var id: Int
@@ -20,7 +20,7 @@ package struct ChainStep: Sendable, Equatable {
 
 /// The fields of an agent step, as the engine writes them (secrets redacted).
 package struct ChainStepRecord: Sendable, Equatable {
-    /// 1 to 6 (contract §3.5).
+    /// 1 to 6 (docs/api.md §3.5).
     package var stepNumber: Int
     /// e.g. `code_generation`.
     package var stepName: String

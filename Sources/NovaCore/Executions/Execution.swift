@@ -1,7 +1,7 @@
 import Foundation
 import NovaJSON
 
-/// One run of a workflow (contract §3.5).
+/// One run of a workflow (docs/api.md §3.5).
 package struct Execution: Sendable, Equatable {
     /// Integer id assigned by the store.
     package var id: Int

@@ -1,4 +1,4 @@
-/// The state of an execution (contract §3.5, plus `cancelled` for a run stopped on request).
+/// The state of an execution (docs/api.md §3.5, plus `cancelled` for a run stopped on request).
 package enum ExecutionStatus: String, Sendable, CaseIterable, Codable {
     /// Created, no worker has started it.
     case pending

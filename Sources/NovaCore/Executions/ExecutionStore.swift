@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Writes are shaped for a journal: an execution is created, chain entries (with their steps) are appended in
 /// execution order, steps may be appended to an entry later, and every status change is a compare-and-set so that
-/// a worker whose lease was taken over cannot overwrite the outcome of another (ARCHITECTURE §7).
+/// a worker whose lease was taken over cannot overwrite the outcome of another (docs/architecture.md, "Queue, workers and durable execution").
 package protocol ExecutionStore: Sendable {
     /// Creates an execution at `time` (its `created_at`).
     func create(_ draft: ExecutionDraft, at time: Date) async throws -> Execution

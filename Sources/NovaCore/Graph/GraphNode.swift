@@ -1,6 +1,6 @@
 import NovaJSON
 
-/// A node of a workflow graph (contract §3.8).
+/// A node of a workflow graph (docs/api.md §3.8).
 package struct GraphNode: Sendable, Equatable {
     /// The four node types.
     package enum Kind: String, Sendable, CaseIterable {

@@ -1,7 +1,7 @@
 import Foundation
 import NovaJSON
 
-/// Reads one node object of a graph definition, enforcing the field rules of contract §3.8.
+/// Reads one node object of a graph definition, enforcing the field rules of docs/api.md §3.8.
 enum GraphNodeParser {
     private static let commonFields: Set<String> = ["id", "type", "label"]
 

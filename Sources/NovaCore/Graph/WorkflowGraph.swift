@@ -1,7 +1,7 @@
 import NovaJSON
 
 /// A structurally valid workflow graph: one start node, at least one end node, no dangling edges, every node
-/// reachable from the start, decision nodes with at least two labelled edges (contract §3.8, D14).
+/// reachable from the start, decision nodes with at least two labelled edges (docs/api.md §3.8, D14).
 ///
 /// Built with ``init(definition:)``, which throws ``GraphValidationError`` with the contract's reason texts; Python
 /// syntax of hand-written code is checked separately by ``WorkflowGraphValidator``.

@@ -1,4 +1,4 @@
-/// USD per million tokens for the models Nova knows, in one place (contract D32: cost of every LLM call recorded).
+/// USD per million tokens for the models Nova knows, in one place (docs/api.md D32: cost of every LLM call recorded).
 /// Unknown models cost nil: recorded as unknown, never guessed.
 package enum ModelPrices {
     /// (input, output) USD per million tokens.

@@ -1,10 +1,10 @@
 /// A write a store refused because it would break a uniqueness rule of the contract.
 package enum StoreConflict: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Another workflow has this name (contract §3.3, D36).
+    /// Another workflow has this name (docs/api.md §3.3, D36).
     case workflowName(String)
     /// Another client has this slug.
     case clientSlug(String)
-    /// The client already has a schema for this table (contract §3.6).
+    /// The client already has a schema for this table (docs/api.md §3.6).
     case schemaTable(String)
     /// A task with this id exists.
     case taskID(String)

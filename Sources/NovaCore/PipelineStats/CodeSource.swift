@@ -14,7 +14,7 @@ package enum CodeSource: String, Sendable, CaseIterable, Hashable {
 }
 
 /// What one prompt node cost and saved: tokens and cost spent on LLM calls, and — for a cache hit — the recorded
-/// tokens and cost of the generation the hit avoided (contract D32: savings are the original generation's cost).
+/// tokens and cost of the generation the hit avoided (docs/api.md D32: savings are the original generation's cost).
 package struct CodeSourceEvent: Sendable, Equatable {
     /// Where the code came from.
     package var source: CodeSource

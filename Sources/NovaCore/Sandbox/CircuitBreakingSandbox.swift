@@ -7,7 +7,7 @@ import Resilience
 package struct CircuitBreakingSandbox: Sandbox {
     /// The breaker's name in the shared store and in `/metrics`.
     package static let breakerName = "sandbox"
-    /// Consecutive infrastructure failures that open the breaker (contract §3.9).
+    /// Consecutive infrastructure failures that open the breaker (docs/api.md §3.9).
     package static let failureThreshold = 5
 
     private let base: any Sandbox

@@ -4,7 +4,7 @@ import Foundation
     import Glibc
 #endif
 
-/// The local sandbox: `python3` under bubblewrap with rlimits, a wall-clock timeout and capped output (CONTRACT §3.9).
+/// The local sandbox: `python3` under bubblewrap with rlimits, a wall-clock timeout and capped output (docs/api.md §3.9).
 ///
 /// Isolation: new user, PID (the prelude is its PID 1), IPC, UTS, cgroup and network namespaces; only the system directories (`/usr`, `/etc`,
 /// `/lib*`) and the configured read-only paths are visible, read-only; private size-limited tmpfs `/tmp` and

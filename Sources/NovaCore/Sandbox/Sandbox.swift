@@ -1,4 +1,4 @@
-/// Runs one piece of Python node code in a fresh, isolated process under the program contract (CONTRACT §3.9).
+/// Runs one piece of Python node code in a fresh, isolated process under the program contract (docs/api.md §3.9).
 ///
 /// `run` returns user-code failures (timeout, non-zero exit, `status: error`, no JSON object) inside the result and
 /// throws ``SandboxInfrastructureError`` only when the sandbox itself could not be set up or broke — the distinction a

@@ -1,5 +1,5 @@
 /// The sandbox circuit breaker is open: the sandbox itself failed repeatedly, so nodes fail at once instead of
-/// spawning again (contract §3.9).
+/// spawning again (docs/api.md §3.9).
 package struct SandboxBreakerOpenError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Consecutive infrastructure failures counted.
     package var failures: Int

@@ -1,4 +1,4 @@
-/// Why node code failed, with the end of its output quoted (the node error of CONTRACT §3.9).
+/// Why node code failed, with the end of its output quoted (the node error of docs/api.md §3.9).
 ///
 /// `message` is what a node error shows. It contains program output, which may contain secrets: redact it (or build
 /// your own from `cause`, `stdoutTail` and `stderrTail`) before storing or logging it (D4).

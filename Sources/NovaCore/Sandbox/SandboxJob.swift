@@ -6,7 +6,7 @@ package struct SandboxJob: Sendable {
     package var code: String
     /// The whole workflow context, with real secret values (the sandbox is the one place that sees them, D4).
     package var context: [String: JSONValue]
-    /// Hand-written or generated, which decides the context print (CONTRACT §3.9).
+    /// Hand-written or generated, which decides the context print (docs/api.md §3.9).
     package var kind: SandboxCodeKind
     /// Wall-clock limit; past it the sandbox's processes are killed (node `timeout`, 1...300 s, default 60).
     package var timeout: Duration

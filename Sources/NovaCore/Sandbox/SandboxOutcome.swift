@@ -1,6 +1,6 @@
 import NovaJSON
 
-/// The program contract's verdict on a run (CONTRACT §3.9, one parser for all code, D26).
+/// The program contract's verdict on a run (docs/api.md §3.9, one parser for all code, D26).
 package enum SandboxOutcome: Sendable, Hashable {
     /// The keys to merge into the workflow context (`_`-prefixed keys already dropped).
     case success(updates: [String: JSONValue])

@@ -2,7 +2,7 @@ import Foundation
 import NovaJSON
 
 /// The description of one table of a client's database, injected into executions as `database_schemas`
-/// (contract §3.6).
+/// (docs/api.md §3.6).
 package struct DatabaseSchema: Sendable, Equatable {
     /// Integer id.
     package var id: Int

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Durable storage of client table schemas (contract §3.6). Table names are unique per client.
+/// Durable storage of client table schemas (docs/api.md §3.6). Table names are unique per client.
 package protocol DatabaseSchemaStore: Sendable {
     /// The schemas of a client by id (an unknown client has none).
     func schemas(clientID: Int) async throws -> [DatabaseSchema]

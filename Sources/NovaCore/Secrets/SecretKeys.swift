@@ -1,7 +1,7 @@
-/// Which context keys hold credentials (contract §4.2, D4): their values go to the sandbox only and are redacted
+/// Which context keys hold credentials (docs/api.md §4.2, D4): their values go to the sandbox only and are redacted
 /// everywhere else.
 package enum SecretKeys {
-    /// The credential keys of contract §4.2 (compared case-insensitively).
+    /// The credential keys of docs/api.md §4.2 (compared case-insensitively).
     package static let credentialKeys: Set<String> = [
         "client_slug", "db_host", "db_port", "db_user", "db_password", "db_name", "email_user", "email_password", "imap_host", "smtp_host",
         "imap_port", "smtp_port", "gcp_service_account_json", "api_key", "api_secret", "access_token", "refresh_token", "private_key",

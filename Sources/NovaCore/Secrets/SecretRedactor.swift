@@ -1,6 +1,6 @@
 import NovaJSON
 
-/// Replaces secret values with `***REDACTED***` in context snapshots, results and messages (contract D4).
+/// Replaces secret values with `***REDACTED***` in context snapshots, results and messages (docs/api.md D4).
 ///
 /// A value is secret when its key is (``SecretKeys/isSecret(_:)``), at any depth; and any string equal to a known
 /// secret value, or containing one, has it replaced too, so a password copied into another key or quoted in an

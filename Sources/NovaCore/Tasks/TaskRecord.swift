@@ -17,7 +17,7 @@ package struct TaskRecord: Sendable, Equatable {
     package var executionID: Int?
     /// Progress shown while `STARTED`/`RUNNING` (e.g. current node, nodes done).
     package var meta: JSONValue?
-    /// The TaskResult object once finished (contract §3.4), redacted.
+    /// The TaskResult object once finished (docs/api.md §3.4), redacted.
     package var result: JSONValue?
     /// Why it failed, or the workflow's error.
     package var error: String?

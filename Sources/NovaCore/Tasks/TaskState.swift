@@ -1,4 +1,4 @@
-/// The state of a task as `GET /tasks/{task_id}` reports it (contract §3.4; `REVOKED` for a cancelled one).
+/// The state of a task as `GET /tasks/{task_id}` reports it (docs/api.md §3.4; `REVOKED` for a cancelled one).
 package enum TaskState: String, Sendable, CaseIterable, Codable {
     /// Queued, waiting for a worker.
     case pending = "PENDING"

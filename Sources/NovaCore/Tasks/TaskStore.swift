@@ -1,6 +1,6 @@
 import Foundation
 
-/// Durable storage of task records (contract §3.4: results readable for at least 24 h).
+/// Durable storage of task records (docs/api.md §3.4: results readable for at least 24 h).
 package protocol TaskStore: Sendable {
     /// Stores a new task; an existing id throws ``StoreConflict/taskID(_:)``.
     func insert(_ record: TaskRecord) async throws

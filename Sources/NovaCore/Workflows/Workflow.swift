@@ -1,7 +1,7 @@
 import Foundation
 import NovaJSON
 
-/// A stored workflow (contract §3.3): a named graph definition kept verbatim.
+/// A stored workflow (docs/api.md §3.3): a named graph definition kept verbatim.
 package struct Workflow: Sendable, Equatable {
     /// Integer id assigned by the store, never reused.
     package var id: Int
@@ -44,7 +44,7 @@ package struct WorkflowDraft: Sendable, Equatable {
     }
 }
 
-/// A partial update of a workflow: nil members stay unchanged (contract §3.3, `PUT`).
+/// A partial update of a workflow: nil members stay unchanged (docs/api.md §3.3, `PUT`).
 package struct WorkflowChanges: Sendable, Equatable {
     /// New name, or nil.
     package var name: String?

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Durable storage of workflows. Names are unique; deleting a workflow deletes its executions, their chain of work
-/// and steps, and its exact-cache entries (contract §3.3, D15).
+/// and steps, and its exact-cache entries (docs/api.md §3.3, D15).
 package protocol WorkflowStore: Sendable {
     /// Stores a new workflow created at `time`; a taken name throws ``StoreConflict/workflowName(_:)``.
     func create(_ draft: WorkflowDraft, at time: Date) async throws -> Workflow

@@ -1,7 +1,7 @@
 import ServiceKit
 
 /// Destructive routes (`/code/clear`, `DELETE /code/entries/{id}`, `/rag/reload`) are refused with 403 while no
-/// `RAG_API_KEY` is configured, unless nova-rag was started with `--allow-unauthenticated-admin` (contract D8).
+/// `RAG_API_KEY` is configured, unless nova-rag was started with `--allow-unauthenticated-admin` (docs/api.md D8).
 /// With a key, ``ServiceTokenMiddleware`` has already checked the caller. Result reports evict an entry only with
 /// admin authority too (``permitsAdmin``).
 struct AdminGate: Sendable {

@@ -1,7 +1,7 @@
 import Hummingbird
 import ServiceKit
 
-/// With `RAG_API_KEY` set, every route but `/` and `/health` requires `Authorization: Bearer <key>` (contract D8);
+/// With `RAG_API_KEY` set, every route but `/` and `/health` requires `Authorization: Bearer <key>` (docs/api.md D8);
 /// a missing or wrong token is `401 {"detail": "Unauthorized"}`. The comparison takes constant time.
 struct ServiceTokenMiddleware<Context: RequestContext>: RouterMiddleware {
     let apiKey: String?

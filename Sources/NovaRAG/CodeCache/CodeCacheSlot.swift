@@ -1,7 +1,7 @@
 import NovaCore
 import ServiceKit
 
-/// Holds the semantic code cache once it is open; until then the `/code/*` routes answer 503 (contract §2.7).
+/// Holds the semantic code cache once it is open; until then the `/code/*` routes answer 503 (docs/api.md §2.7).
 final class CodeCacheSlot: Sendable {
     private let slot = ReadWriteLocked<SemanticCodeCache?>(nil)
 

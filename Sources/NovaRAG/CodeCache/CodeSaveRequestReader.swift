@@ -2,7 +2,7 @@ import NovaCore
 import NovaJSON
 import ServiceKit
 
-/// Validates a `/code/save` body (contract §2.8) into a ``CodeSaveInput``; every field at fault is named in the 422.
+/// Validates a `/code/save` body (docs/api.md §2.8) into a ``CodeSaveInput``; every field at fault is named in the 422.
 enum CodeSaveRequestReader {
     static func read(_ body: JSONValue) throws -> CodeSaveInput {
         var fields = try BodyFields(body)

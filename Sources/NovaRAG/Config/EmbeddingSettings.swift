@@ -7,7 +7,7 @@ enum EmbeddingSettings: Sendable {
     case local(modelDirectory: String)
     /// An OpenAI-compatible `/embeddings` API.
     case openAI(baseURL: String, apiKey: String, model: String, dimension: Int)
-    /// The deterministic bag-of-words embedder of contract §2.11 (tests and benchmarks only), 1536 dimensions unless
+    /// The deterministic bag-of-words embedder of docs/api.md §2.11 (tests and benchmarks only), 1536 dimensions unless
     /// `EMBEDDING_DIMENSIONS` says otherwise (benchmarks use 384, the built-in model's size).
     case hash(dimension: Int)
 

@@ -5,7 +5,7 @@ import NovaJSON
 import ServiceKit
 import Shared
 
-/// The semantic code cache routes (contract §2.7–2.10).
+/// The semantic code cache routes (docs/api.md §2.7–2.10).
 struct CodeController<Context: RequestContext>: Sendable {
     let slot: CodeCacheSlot
     let admin: AdminGate

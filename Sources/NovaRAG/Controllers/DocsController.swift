@@ -4,7 +4,7 @@ import NovaJSON
 import ServiceKit
 import Shared
 
-/// The documentation retrieval routes (contract §2.4–2.6).
+/// The documentation retrieval routes (docs/api.md §2.4–2.6).
 struct DocsController<Context: RequestContext>: Sendable {
     let library: DocLibrary
     let admin: AdminGate

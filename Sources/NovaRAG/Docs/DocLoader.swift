@@ -3,7 +3,7 @@ import NovaCore
 import ServiceLifecycle
 
 /// Loads the documentation in the background once the code cache is open (the database is then migrated), so the
-/// server accepts connections (and `/health` says `initializing`) meanwhile (contract §2.2). If the load fails,
+/// server accepts connections (and `/health` says `initializing`) meanwhile (docs/api.md §2.2). If the load fails,
 /// the chunks already stored for the current model are served instead; if even that fails, both are retried
 /// every few seconds.
 struct DocLoader: Service {

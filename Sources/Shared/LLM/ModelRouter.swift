@@ -1,7 +1,7 @@
 import NovaCore
 
 /// Sends each request to the provider of its model: Claude models to Anthropic, every other model to the
-/// OpenAI-compatible API (contract §1.3, `CODE_GENERATOR_MODEL`). A model whose provider has no key configured
+/// OpenAI-compatible API (docs/api.md §1.3, `CODE_GENERATOR_MODEL`). A model whose provider has no key configured
 /// fails with a message naming the missing variable.
 package struct ModelRouter: LLMProvider {
     /// `router`.

@@ -1,6 +1,6 @@
 import NovaJSON
 
-/// One entry of the semantic code cache on the wire (contract §2.7): a search match, or `GET /code/entries/{id}`
+/// One entry of the semantic code cache on the wire (docs/api.md §2.7): a search match, or `GET /code/entries/{id}`
 /// without `score`.
 package struct CodeMatchBody: Codable, Sendable, Equatable {
     /// Entry id, as returned by `/code/save`.

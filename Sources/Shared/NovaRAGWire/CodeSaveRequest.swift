@@ -1,6 +1,6 @@
 import NovaJSON
 
-/// `POST /code/save` body (contract §2.8) as nova sends it.
+/// `POST /code/save` body (docs/api.md §2.8) as nova sends it.
 package struct CodeSaveRequest: Codable, Sendable, Equatable {
     /// The node prompt.
     package var aiDescription: String

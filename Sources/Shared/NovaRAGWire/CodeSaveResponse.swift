@@ -1,4 +1,4 @@
-/// `POST /code/save` answer (contract §2.8): success with the entry id, or `success: false` with the error (D12).
+/// `POST /code/save` answer (docs/api.md §2.8): success with the entry id, or `success: false` with the error (D12).
 package struct CodeSaveResponse: Codable, Sendable, Equatable {
     /// Whether the code is stored.
     package var success: Bool

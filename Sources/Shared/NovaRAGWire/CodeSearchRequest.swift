@@ -1,4 +1,4 @@
-/// `POST /code/search` body (contract §2.7) as nova sends it.
+/// `POST /code/search` body (docs/api.md §2.7) as nova sends it.
 package struct CodeSearchRequest: Codable, Sendable, Equatable {
     /// The search text (`Prompt: …\n\nInput Schema:\n…`).
     package var query: String

@@ -1,4 +1,4 @@
-/// `POST /code/search` answer (contract §2.7).
+/// `POST /code/search` answer (docs/api.md §2.7).
 package struct CodeSearchResponse: Codable, Sendable {
     /// Matches, best first.
     package var matches: [CodeMatchBody]

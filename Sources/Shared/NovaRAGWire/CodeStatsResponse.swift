@@ -1,4 +1,4 @@
-/// `GET /code/stats` answer (contract §2.9) plus search counters since the process started.
+/// `GET /code/stats` answer (docs/api.md §2.9) plus search counters since the process started.
 package struct CodeStatsResponse: Codable, Sendable, Equatable {
     /// Number of entries.
     package var totalCodes: Int

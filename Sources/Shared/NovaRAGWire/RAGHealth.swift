@@ -1,4 +1,4 @@
-/// `GET /health` of nova-rag (contract §2.2).
+/// `GET /health` of nova-rag (docs/api.md §2.2).
 package struct RAGHealth: Codable, Sendable, Equatable {
     /// `healthy` when ready, `initializing` while the first documentation load runs.
     package var status: String

@@ -1,4 +1,4 @@
-/// `POST /rag/query` body (contract §2.4) as nova sends it.
+/// `POST /rag/query` body (docs/api.md §2.4) as nova sends it.
 package struct RAGQueryRequest: Codable, Sendable, Equatable {
     /// The question, e.g. a node's prompt.
     package var query: String

@@ -1,4 +1,4 @@
-/// `POST /rag/query` answer (contract §2.4) plus chunk ids and positions, so callers can cite what they used.
+/// `POST /rag/query` answer (docs/api.md §2.4) plus chunk ids and positions, so callers can cite what they used.
 package struct RAGQueryResponse: Codable, Sendable, Equatable {
     /// One chunk found.
     package struct Result: Codable, Sendable, Equatable {

@@ -1,4 +1,4 @@
-/// `POST /rag/reload` answer (contract §2.6): the contract's `message` and `documents_loaded`, plus what the
+/// `POST /rag/reload` answer (docs/api.md §2.6): the contract's `message` and `documents_loaded`, plus what the
 /// reload changed. Also the `last_reload` member of `/rag/stats`.
 package struct RAGReloadResponse: Codable, Sendable, Equatable {
     /// Files by what happened to them.

@@ -1,4 +1,4 @@
-/// `GET /rag/stats` answer (contract §2.5) plus counts per source and the last load.
+/// `GET /rag/stats` answer (docs/api.md §2.5) plus counts per source and the last load.
 package struct RAGStatsResponse: Codable, Sendable, Equatable {
     /// Chunks in the index.
     package var totalDocuments: Int

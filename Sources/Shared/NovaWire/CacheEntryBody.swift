@@ -1,4 +1,4 @@
-/// An exact-cache entry on the wire (contract §3.7); timestamps end in `+00:00` as in the original.
+/// An exact-cache entry on the wire (docs/api.md §3.7); timestamps end in `+00:00` as in the original.
 package struct CacheEntryBody: Codable, Sendable, Equatable {
     /// Integer id.
     package var id: Int

@@ -33,7 +33,7 @@ package struct CacheTopCodeBody: Codable, Sendable, Equatable {
     }
 }
 
-/// `GET /cache/stats` (contract §3.7).
+/// `GET /cache/stats` (docs/api.md §3.7).
 package struct CacheStatsBody: Codable, Sendable, Equatable {
     /// Rows.
     package var totalCachedCodes: Int

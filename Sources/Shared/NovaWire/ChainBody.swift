@@ -1,6 +1,6 @@
 import NovaJSON
 
-/// `GET /executions/{id}/chain` (contract §3.5).
+/// `GET /executions/{id}/chain` (docs/api.md §3.5).
 package struct ChainBody: Codable, Sendable, Equatable {
     /// The execution.
     package var executionId: Int
@@ -48,7 +48,7 @@ package struct ChainEntryBody: Codable, Sendable, Equatable {
     @NullEncoded package var decisionResult: String?
     /// Decision nodes: the next node, else null.
     @NullEncoded package var pathTaken: String?
-    /// Executor details (contract §4.6).
+    /// Executor details (docs/api.md §4.6).
     package var aiMetadata: JSONValue
     /// Naive UTC.
     package var timestamp: String

@@ -1,6 +1,6 @@
 import NovaJSON
 
-/// One agent step of a chain entry on the wire (contract §3.5).
+/// One agent step of a chain entry on the wire (docs/api.md §3.5).
 package struct ChainStepBody: Codable, Sendable, Equatable {
     /// Integer id.
     package var id: Int

@@ -1,6 +1,6 @@
 import NovaJSON
 
-/// A client table schema on the wire (contract §3.6).
+/// A client table schema on the wire (docs/api.md §3.6).
 package struct DatabaseSchemaBody: Codable, Sendable, Equatable {
     /// Integer id.
     package var id: Int

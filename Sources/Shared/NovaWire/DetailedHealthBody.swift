@@ -1,4 +1,4 @@
-/// `GET /health/detailed` (contract §3.2).
+/// `GET /health/detailed` (docs/api.md §3.2).
 package struct DetailedHealthBody: Codable, Sendable, Equatable {
     /// All components healthy.
     package var healthy: Bool

@@ -1,6 +1,6 @@
 import NovaJSON
 
-/// An execution on the wire (contract §3.5, plus `task_id`, `client_slug` and `cancel_requested`).
+/// An execution on the wire (docs/api.md §3.5, plus `task_id`, `client_slug` and `cancel_requested`).
 package struct ExecutionBody: Codable, Sendable, Equatable {
     /// Integer id.
     package var id: Int

@@ -1,4 +1,4 @@
-/// `GET /metrics` as JSON (contract §3.2, plus `cache`). A block that could not be read keeps its keys with zero
+/// `GET /metrics` as JSON (docs/api.md §3.2, plus `cache`). A block that could not be read keeps its keys with zero
 /// values and adds `error`.
 package struct MetricsBody: Codable, Sendable, Equatable {
     /// ISO-8601 ending in `Z`.

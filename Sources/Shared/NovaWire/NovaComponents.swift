@@ -1,4 +1,4 @@
-/// `GET /health/components` of nova (contract §3.2): a live database check plus configuration facts, and (new) the
+/// `GET /health/components` of nova (docs/api.md §3.2): a live database check plus configuration facts, and (new) the
 /// sandbox's isolation.
 package struct NovaComponents: Codable, Sendable, Equatable {
     /// `healthy` if the database is connected, else `unhealthy`.

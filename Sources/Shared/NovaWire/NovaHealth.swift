@@ -1,4 +1,4 @@
-/// `GET /health` of nova (contract §3.2): liveness plus the last background check of each component.
+/// `GET /health` of nova (docs/api.md §3.2): liveness plus the last background check of each component.
 package struct NovaHealth: Codable, Sendable, Equatable {
     /// `healthy` while the database answers and jobs can be queued and leased, `degraded` while the database answers
     /// but the queue cannot hand out jobs, else `unhealthy` (always HTTP 200).

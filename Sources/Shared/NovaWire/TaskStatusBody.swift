@@ -1,6 +1,6 @@
 import NovaJSON
 
-/// `GET /tasks/{task_id}` (contract §3.4). Which members appear depends on `status`; absent members are left out,
+/// `GET /tasks/{task_id}` (docs/api.md §3.4). Which members appear depends on `status`; absent members are left out,
 /// except `error`, which a `SUCCESS` body carries as null.
 package struct TaskStatusBody: Codable, Sendable, Equatable {
     /// The task id asked for.

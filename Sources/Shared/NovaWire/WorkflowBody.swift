@@ -1,6 +1,6 @@
 import NovaJSON
 
-/// A workflow on the wire (contract §3.3).
+/// A workflow on the wire (docs/api.md §3.3).
 package struct WorkflowBody: Codable, Sendable, Equatable {
     /// Integer id.
     package var id: Int
@@ -58,7 +58,7 @@ package struct MessageBody: Codable, Sendable, Equatable {
     }
 }
 
-/// `202` answer of `POST /workflows/{id}/execute` (contract §3.4).
+/// `202` answer of `POST /workflows/{id}/execute` (docs/api.md §3.4).
 package struct ExecuteAcceptedBody: Codable, Sendable, Equatable {
     /// The task to poll.
     package var taskId: String

@@ -8,7 +8,7 @@ import Testing
 struct DatabaseSchemaRouteTests {
     private let key = ["NOVA_SECRET_KEY": NovaApp.secretKey]
 
-    @Test("schemas are created, listed, read, updated and deleted as contract §3.6 describes", arguments: Backend.available)
+    @Test("schemas are created, listed, read, updated and deleted as docs/api.md §3.6 describes", arguments: Backend.available)
     func lifecycle(backend: Backend) async throws {
         try await NovaApp.run(backend, key) { client in
             let clientID = try await client.create("/clients", ClientFixtures.client())

@@ -3,7 +3,7 @@ import NovaCore
 import NovaJSON
 import Testing
 
-/// The program contract of CONTRACT §3.9 with real python3 under bubblewrap.
+/// The program contract of docs/api.md §3.9 with real python3 under bubblewrap.
 @Suite("Sandbox program contract")
 struct SandboxContractTests {
     private func run(_ code: String, _ context: [String: JSONValue] = [:], kind: SandboxCodeKind = .generated) async throws -> SandboxResult {

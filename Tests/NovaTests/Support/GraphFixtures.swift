@@ -7,7 +7,7 @@ enum GraphFixtures {
         nodes: [node("start", "start"), code("read", "context['x'] = 1"), node("end", "end")],
         edges: [edge("start", "read"), edge("read", "end")])
 
-    /// The decision example of contract §3.8.
+    /// The decision example of docs/api.md §3.8.
     static let decision: JSONValue = graph(
         nodes: [
             node("start", "start"), code("read", "context['x'] = 1"), code("is_big", "context['is_big'] = context['x'] > 0", type: "decision"),
