@@ -47,8 +47,18 @@ let package = Package(
             dependencies: [
                 "NovaJSON", "Resilience",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PromptGuard",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "RAGCore",
+            dependencies: [
+                "NovaCore", "NovaJSON", "PromptGuard",
             ],
             swiftSettings: strict
         ),
@@ -72,7 +82,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -83,10 +92,9 @@ let package = Package(
         .executableTarget(
             name: "NovaAPI",
             dependencies: [
-                "NovaCore", "NovaJSON", "Resilience", "Shared", "ServiceKit", "CHiredis",
+                "NovaCore", "NovaJSON", "Shared", "ServiceKit", "CHiredis",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -95,6 +103,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strict
@@ -102,7 +111,7 @@ let package = Package(
         .executableTarget(
             name: "NovaRAG",
             dependencies: [
-                "NovaCore", "NovaJSON", "Shared", "ServiceKit", "MiniLM",
+                "NovaCore", "RAGCore", "NovaJSON", "Shared", "ServiceKit", "MiniLM",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -112,7 +121,6 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strict
         ),
@@ -124,7 +132,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "PrecisionEval",
-            dependencies: ["MiniLM", "NovaCore", "Shared"],
+            dependencies: ["MiniLM", "NovaCore", "RAGCore", "PromptGuard", "Shared"],
             path: "benchmarks/semantic-precision/Sources/PrecisionEval",
             swiftSettings: strict
         ),
@@ -142,7 +150,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "RAGRetrievalEval",
-            dependencies: ["MiniLM", "NovaCore"],
+            dependencies: ["MiniLM", "NovaCore", "RAGCore"],
             path: "benchmarks/rag-retrieval/Sources/RAGRetrievalEval",
             swiftSettings: strict
         ),
@@ -154,7 +162,7 @@ let package = Package(
         .testTarget(
             name: "NovaTests",
             dependencies: [
-                "NovaAPI", "NovaRAG", "NovaCore", "NovaJSON", "Resilience", "Shared", "ServiceKit",
+                "NovaAPI", "NovaRAG", "NovaCore", "RAGCore", "PromptGuard", "NovaJSON", "Resilience", "Shared", "ServiceKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

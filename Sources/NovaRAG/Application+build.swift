@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import NovaCore
+import RAGCore
 import ServiceKit
 
 /// Builds the nova-rag application: opens the database, wires controllers and middleware, and opens the code

@@ -1,4 +1,5 @@
 import NovaCore
+import RAGCore
 import Shared
 
 /// What nova-rag's health route reports: readiness and collection sizes.

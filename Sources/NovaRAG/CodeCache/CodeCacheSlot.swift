@@ -1,4 +1,5 @@
 import NovaCore
+import RAGCore
 import ServiceKit
 
 /// Holds the semantic code cache once it is open; until then the `/code/*` routes answer 503 (docs/api.md §2.7).

@@ -1,5 +1,6 @@
 import NovaCore
 import NovaJSON
+import RAGCore
 import ServiceKit
 
 /// Validates a `/code/save` body (docs/api.md §2.8) into a ``CodeSaveInput``; every field at fault is named in the 422.

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NovaCore
 import NovaJSON
+import RAGCore
 import ServiceKit
 
 /// `nova-rag import FILE`: adds code entries from a JSON file (an array of `/code/save` bodies, or one body per

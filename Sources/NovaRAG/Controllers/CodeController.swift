@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NovaCore
 import NovaJSON
+import RAGCore
 import ServiceKit
 import Shared
 

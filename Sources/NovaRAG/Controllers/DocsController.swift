@@ -1,6 +1,7 @@
 import Hummingbird
 import NovaCore
 import NovaJSON
+import RAGCore
 import ServiceKit
 import Shared
 

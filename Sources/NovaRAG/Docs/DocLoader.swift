@@ -1,5 +1,6 @@
 import Logging
 import NovaCore
+import RAGCore
 import ServiceLifecycle
 
 /// Loads the documentation in the background once the code cache is open (the database is then migrated), so the

@@ -1,5 +1,6 @@
 import Logging
 import NovaCore
+import RAGCore
 
 /// Logs what a documentation load did, and warns about folders and files it could not use.
 enum DocReloadLog {

@@ -1,5 +1,6 @@
 import Logging
 import NovaCore
+import RAGCore
 import ServiceKit
 
 /// The documentation store of `database`, opened (and migrated) on first use: the PostgreSQL pool only runs

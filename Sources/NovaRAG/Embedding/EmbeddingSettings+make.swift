@@ -1,4 +1,5 @@
 import NovaCore
+import RAGCore
 import ServiceKit
 
 extension EmbeddingSettings {

@@ -2,6 +2,7 @@ import Foundation
 import MiniLM
 import NIOPosix
 import NovaCore
+import RAGCore
 
 /// The built-in all-MiniLM-L6-v2 model as nova-rag's embedder (`EMBEDDING_PROVIDER=local`, the default).
 /// The forward pass runs on NIO's blocking thread pool so it never stalls request handling.

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NovaCore
+import RAGCore
 
 /// Embeddings from an OpenAI-compatible `POST {OPENAI_BASE_URL}/embeddings` API, normalised to unit length.
 struct OpenAIEmbedder: Embedder {

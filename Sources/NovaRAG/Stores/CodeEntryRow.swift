@@ -1,4 +1,5 @@
 import NovaCore
+import RAGCore
 
 /// The columns of a code entry, shared by the SQLite and PostgreSQL stores (free-form members as JSON text).
 enum CodeEntryRow {

@@ -1,5 +1,6 @@
 import NovaCore
 import NovaJSON
+import RAGCore
 
 /// The columns of the documentation tables, shared by the SQLite and PostgreSQL stores.
 enum DocChunkRow {

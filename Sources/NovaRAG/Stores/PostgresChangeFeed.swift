@@ -1,6 +1,7 @@
 import Logging
 import NovaCore
 import PostgresNIO
+import RAGCore
 import ServiceLifecycle
 
 /// Keeps this replica's in-memory cache in step with the others on the same PostgreSQL database: LISTENs on the

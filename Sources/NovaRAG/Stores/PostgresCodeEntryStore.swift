@@ -2,6 +2,7 @@ import Logging
 import NIOCore
 import NovaCore
 import PostgresNIO
+import RAGCore
 import ServiceKit
 
 /// The semantic code cache in PostgreSQL (`DATABASE_URL`): vectors as Float32 `bytea`, searched in memory.

@@ -2,6 +2,7 @@ import Logging
 import NIOCore
 import NovaCore
 import PostgresNIO
+import RAGCore
 
 /// The documentation chunks in PostgreSQL (`DATABASE_URL`), vectors as Float32 `bytea`. Updates hold an
 /// advisory lock, so replicas reloading together apply their changes one after the other.

@@ -1,5 +1,6 @@
 import Logging
 import NovaCore
+import RAGCore
 import ServiceKit
 
 /// Opens the code-entry store on `database`, applying its migrations; a PostgreSQL pool must be running.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NovaCore
+import RAGCore
 
 /// The semantic code cache in the embedded SQLite file (WAL, `synchronous=FULL`: a save is on disk when answered).
 struct SQLiteCodeEntryStore: CodeEntryStore {

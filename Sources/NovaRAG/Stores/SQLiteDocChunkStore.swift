@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NovaCore
+import RAGCore
 
 /// The documentation chunks in the embedded SQLite file, vectors as Float32 blobs.
 struct SQLiteDocChunkStore: DocChunkStore {

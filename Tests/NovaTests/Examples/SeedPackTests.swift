@@ -1,6 +1,7 @@
 import Foundation
 import NovaCore
 import NovaJSON
+import RAGCore
 import Testing
 
 @testable import NovaRAG

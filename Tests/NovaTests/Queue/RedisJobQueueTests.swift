@@ -109,7 +109,7 @@ struct RedisJobQueueTests {
     func reconcilerRequeuesLostTasks() async throws {
         let producer = try await queue("api")
         let tasks = MemoryTaskStore()
-        let old = Date().addingTimeInterval(-60)
+        let old = Date().addingTimeInterval(-3600)
         for (id, state) in [("queued", TaskState.pending), ("lost", .pending), ("running", .running), ("done", .success)] {
             try await tasks.insert(
                 TaskRecord(
@@ -122,12 +122,12 @@ struct RedisJobQueueTests {
                 sealedJob: try job("young").sealed(with: cipher)))
         try await producer.enqueue(job("queued"))
         let reconciler = QueueReconciler(
-            queue: producer, tasks: tasks, clock: SystemWallClock(), owner: "api", logger: TestEnvironment.logger, period: .seconds(5))
+            queue: producer, tasks: tasks, clock: SystemWallClock(), owner: "api", logger: TestEnvironment.logger, period: .seconds(600))
         #expect(await reconciler.reconcile() == 2)
         #expect(try await producer.queuedTaskIDs() == ["queued", "lost", "running"])
         let other = QueueReconciler(
             queue: try await queue("worker"), tasks: tasks, clock: SystemWallClock(), owner: "worker", logger: TestEnvironment.logger,
-            period: .seconds(5))
+            period: .seconds(600))
         await removeStream()
         #expect(await other.reconcile() == 0)
         #expect(await other.reconcile(urgent: true) == 3)

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import NovaCore
 import NovaJSON
+import RAGCore
 import ServiceKit
 import Testing
 

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import NIOCore
 import NovaCore
 import NovaJSON
+import RAGCore
 
 /// A local server speaking OpenAI's embeddings wire format (`POST /v1/embeddings`), recording every request body.
 /// Vectors are the hash embedder's, so results are deterministic; `failing` makes it answer 500.

@@ -1,5 +1,6 @@
 import Foundation
 import NovaCore
+import RAGCore
 
 /// The hash embedder, counting every text it embeds.
 final class CountingEmbedder: Embedder, @unchecked Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import NovaCore
+import RAGCore
 
 /// One line of questions.jsonl: a question a node author would ask and the section of the knowledge base that
 /// answers it, named by file and heading path so that the label survives re-chunking.

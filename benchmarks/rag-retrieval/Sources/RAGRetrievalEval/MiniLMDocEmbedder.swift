@@ -1,5 +1,6 @@
 import MiniLM
 import NovaCore
+import RAGCore
 
 /// The built-in model behind the ``Embedder`` port, called directly (no thread pool: this program does nothing else).
 struct MiniLMDocEmbedder: Embedder {

@@ -1,6 +1,7 @@
 import Foundation
 import MiniLM
 import NovaCore
+import RAGCore
 
 // Retrieval quality of nova-rag's documentation search on labelled questions: recall@1, recall@3 and MRR (over the
 // top 10) with the built-in model, through the same chunking, index, filters-free search and duplicate removal as

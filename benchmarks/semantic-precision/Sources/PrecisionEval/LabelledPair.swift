@@ -1,5 +1,6 @@
 import Foundation
 import NovaCore
+import RAGCore
 
 /// One line of pairs.jsonl: two node prompts, whether they ask for the same code, and the kind of pair.
 struct LabelledPair: Decodable {

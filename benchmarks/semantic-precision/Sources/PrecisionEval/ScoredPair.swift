@@ -1,4 +1,5 @@
 import NovaCore
+import PromptGuard
 
 /// A labelled pair with its cosine similarity, the guard's verdict and, when a model was asked, its confirmation.
 struct ScoredPair {

@@ -1,6 +1,7 @@
 import Foundation
 import MiniLM
 import NovaCore
+import PromptGuard
 
 // Precision and recall of nova-rag's cache hit decision on labelled sets of prompt pairs: cosine alone, and cosine
 // followed by PromptGuard, and, with an LLM key (ModelConfirmation), followed by the model's confirmation as nova asks it.

@@ -1,3 +1,4 @@
+import PromptGuard
 import Testing
 
 @testable import NovaCore

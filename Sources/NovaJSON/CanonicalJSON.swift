@@ -1,5 +1,4 @@
 import Foundation
-import NovaJSON
 
 /// Renders JSON exactly as Python's `json.dumps(value, indent=2, sort_keys=True, ensure_ascii=True)` does, so that
 /// search texts built here embed identically to those of the original service.

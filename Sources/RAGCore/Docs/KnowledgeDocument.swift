@@ -1,3 +1,5 @@
+import NovaCore
+
 /// One Markdown file of the knowledge base, read and classified.
 package struct KnowledgeDocument: Sendable, Equatable {
     /// Path relative to its knowledge folder, with `/` separators.

@@ -1,5 +1,7 @@
 import Foundation
+import NovaCore
 import NovaJSON
+import PromptGuard
 
 /// The semantic code cache: validated code found again by what it is for (docs/api.md §2.7–2.10).
 ///

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NovaJSON
+import RAGCore
 import ServiceKit
 import Testing
 

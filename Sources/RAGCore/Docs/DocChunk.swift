@@ -1,3 +1,5 @@
+import NovaCore
+
 /// One piece of a knowledge file as it is embedded and searched: the text starts with its heading path.
 package struct DocChunk: Sendable, Equatable {
     /// Stable id, `doc_` and 16 hex digits derived from file, position and content.

@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 import NovaCore
 import NovaJSON
+import PromptGuard
 import Testing
 
 @testable import NovaRAG

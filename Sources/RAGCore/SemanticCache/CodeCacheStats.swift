@@ -1,3 +1,5 @@
+import NovaCore
+
 /// Counters of the semantic cache since the process started.
 package struct CodeCacheStats: Sendable, Equatable {
     /// Searches answered (with or without matches).

@@ -1,3 +1,4 @@
+import NovaCore
 import NovaJSON
 
 /// One entry of the semantic code cache: validated code for a node, what it is for, and how it has fared.

@@ -1,3 +1,4 @@
+import RAGCore
 import Testing
 
 @testable import NovaCore

@@ -1,3 +1,5 @@
+import NovaCore
+
 /// The model whose vectors a store holds, and what it read; a store is never searched with vectors of another model
 /// or made from another kind of text.
 package struct EmbeddingModelInfo: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import NovaJSON
+import RAGCore
 import Testing
 
 @testable import NovaCore
