@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NovaJSON
 
 /// Gives each request an id (the incoming `X-Request-ID`, or a new UUID), puts it on every log line of the
 /// request as `request_id`, echoes it in the `X-Request-ID` response header, and logs one line per request.
@@ -29,7 +30,7 @@ package struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
                 "http.path": .string(request.uri.path),
                 "http.status": .stringConvertible(response.status.code),
                 "http.duration_ms": .string(
-                    String(format: "%.2f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)),
+                    String(format: "%.2f", elapsed.milliseconds)),
             ]
         )
         return response

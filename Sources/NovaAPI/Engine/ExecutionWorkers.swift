@@ -76,20 +76,11 @@ struct ExecutionWorkers: Service {
     private func heartbeating(
         _ lease: LeasedJob, _ body: @escaping @Sendable () async throws -> ExecutionJobProcessor.Outcome
     ) async throws -> ExecutionJobProcessor.Outcome {
-        let interval = processor.lease.renewalInterval
-        return try await withThrowingTaskGroup(of: ExecutionJobProcessor.Outcome?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                while true {
-                    try await Task.sleep(for: interval)
-                    try? await queue.heartbeat(lease)
-                }
-            }
-            defer { group.cancelAll() }
-            while let result = try await group.next() {
-                if let result { return result }
-            }
-            throw CancellationError()
+        let beat: @Sendable () async -> Bool = {
+            try? await queue.heartbeat(lease)
+            return true
         }
+        guard let outcome = try await withBeat(every: processor.lease.renewalInterval, beat: beat, run: body) else { throw CancellationError() }
+        return outcome
     }
 }

@@ -78,8 +78,7 @@ struct MetricsCollector: Sendable {
     private func databaseState() async -> MetricsBody.DatabaseState {
         do {
             let elapsed = try await withDeadline(seconds: 5) { [database] in try await database.ping() }
-            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-            return MetricsBody.DatabaseState(connected: true, responseTimeMs: (milliseconds * 100).rounded() / 100)
+            return MetricsBody.DatabaseState(connected: true, responseTimeMs: (elapsed.milliseconds * 100).rounded() / 100)
         } catch {
             return MetricsBody.DatabaseState(connected: false, responseTimeMs: nil, error: "\(error)")
         }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import NovaJSON
 import ServiceKit
 import Synchronization
 
@@ -18,8 +19,7 @@ final class RateLimitMiddleware: RouterMiddleware, Sendable {
         let origin = ContinuousClock.now
         self.now =
             now ?? {
-                let elapsed = ContinuousClock.now - origin
-                return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                (ContinuousClock.now - origin).seconds
             }
     }
 

@@ -29,7 +29,7 @@ struct AnalysisRun: Sendable {
         let job = SandboxJob(code: code, context: data, kind: .generated, timeout: .seconds(request.node.timeout), network: .none)
         do {
             let result = try await sandbox.run(job)
-            let milliseconds = CodeRun.milliseconds(started.duration(to: clock.now))
+            let milliseconds = started.duration(to: clock.now).milliseconds
             let metadata = JSONValue.object([
                 "stdout": .string(request.redactor.redact(result.output.stdout.tail(2000))),
                 "stderr": .string(request.redactor.redact(result.output.stderr.tail(2000))),
@@ -49,7 +49,7 @@ struct AnalysisRun: Sendable {
         } catch {
             return AnalysisRun(
                 insights: [], error: request.redactor.redact("sandbox failure: \(error)"), executed: false,
-                milliseconds: CodeRun.milliseconds(started.duration(to: clock.now)), executionMetadata: .object([:]))
+                milliseconds: started.duration(to: clock.now).milliseconds, executionMetadata: .object([:]))
         }
     }
 

@@ -62,7 +62,7 @@ package struct CodePipeline: PromptNodeExecutor {
 
     /// Milliseconds since `start`.
     func elapsed(since start: ContinuousClock.Instant) -> Double {
-        CodeRun.milliseconds(start.duration(to: timer.now))
+        start.duration(to: timer.now).milliseconds
     }
 
     /// `<first 16 hex>...`, how keys are shown in metadata.

@@ -20,7 +20,7 @@ struct CodeRun: Sendable {
             code: code, context: request.context, kind: .generated, timeout: .seconds(request.node.timeout), network: request.network)
         do {
             let result = try await sandbox.run(job)
-            let milliseconds = Self.milliseconds(started.duration(to: clock.now))
+            let milliseconds = started.duration(to: clock.now).milliseconds
             let metadata = JSONValue.object([
                 "stdout": .string(request.redactor.redact(result.output.stdout.tail(2000))),
                 "stderr": .string(request.redactor.redact(result.output.stderr.tail(2000))),
@@ -40,7 +40,7 @@ struct CodeRun: Sendable {
         } catch {
             return CodeRun(
                 updates: nil, error: request.redactor.redact("sandbox failure: \(error)"),
-                milliseconds: Self.milliseconds(started.duration(to: clock.now)),
+                milliseconds: started.duration(to: clock.now).milliseconds,
                 executionMetadata: .object([:]))
         }
     }
@@ -48,9 +48,5 @@ struct CodeRun: Sendable {
     private static func exitCode(_ termination: SandboxTermination) -> JSONValue {
         if case .exited(let status) = termination { return .int(Int(status)) }
         return .null
-    }
-
-    static func milliseconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 }

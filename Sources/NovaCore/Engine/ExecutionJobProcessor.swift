@@ -135,21 +135,13 @@ package struct ExecutionJobProcessor: Sendable {
     /// renewal (another worker took the run over) cancels `body` and throws ``ExecutionLeaseLost``. A store error in a
     /// renewal is retried at the next beat: the lease only expires if renewals keep failing.
     private func renewingLease<T: Sendable>(of executionID: Int, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                while true {
-                    try await Task.sleep(for: lease.renewalInterval)
-                    let renewed = try? await executions.renewLease(executionID: executionID, lease.lease(from: clock.now()))
-                    if renewed == false { throw ExecutionLeaseLost(executionID: executionID) }
-                }
-            }
-            defer { group.cancelAll() }
-            while let result = try await group.next() {
-                if let result { return result }
-            }
-            throw CancellationError()
+        let renewing: @Sendable () async throws -> Bool = {
+            let renewed = try? await executions.renewLease(executionID: executionID, lease.lease(from: clock.now()))
+            if renewed == false { throw ExecutionLeaseLost(executionID: executionID) }
+            return true
         }
+        guard let result = try await withBeat(every: lease.renewalInterval, beat: renewing, run: body) else { throw CancellationError() }
+        return result
     }
 
     /// The TaskResult of docs/api.md §3.4 (already redacted by the runner).

@@ -1,4 +1,5 @@
 import Foundation
+import NovaJSON
 
 /// How a worker holds the executions it runs: its owner id and the lease length (`WORKER_LEASE_SECONDS`); it renews
 /// the lease every third of that length, so a lease expires only when its worker stopped renewing it.
@@ -19,7 +20,7 @@ package struct LeaseTerms: Sendable, Equatable {
 
     /// The duration in seconds.
     package var seconds: TimeInterval {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        duration.seconds
     }
 
     /// The lease this worker holds from `now`.

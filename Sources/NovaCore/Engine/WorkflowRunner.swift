@@ -121,7 +121,7 @@ package struct WorkflowRunner: Sendable {
         case .run(let target) where node.kind == .decision: pathTaken = target.id
         default: break
         }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         return ChainEntryRecord(
             nodeID: node.id, nodeType: node.kind.rawValue, codeExecuted: output.code.map(redactor.redact),
             inputContext: redactor.redact(.object(before)),
@@ -162,17 +162,7 @@ package struct WorkflowRunner: Sendable {
 
     /// The node's output, or nil when cancellation was requested first (the node's task is then cancelled).
     private func watchingCancellation(of executionID: Int, _ body: @escaping @Sendable () async throws -> NodeOutput) async throws -> NodeOutput? {
-        try await withThrowingTaskGroup(of: NodeOutput?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                repeat {
-                    try await Task.sleep(for: cancellationPollInterval)
-                } while try await !cancellationRequested(executionID)
-                return nil
-            }
-            defer { group.cancelAll() }
-            return try await group.next() ?? nil
-        }
+        try await withBeat(every: cancellationPollInterval, beat: { try await !cancellationRequested(executionID) }, run: body)
     }
 }
 

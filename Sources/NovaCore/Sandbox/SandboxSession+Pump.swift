@@ -1,4 +1,5 @@
 import Foundation
+import NovaJSON
 
 #if canImport(Glibc)
     import Glibc
@@ -98,9 +99,8 @@ extension SandboxSession {
 
     /// How long one `poll` may wait: until the deadline (at least 1 ms), at most 50 ms; 50 ms once it has passed.
     func pollMilliseconds() -> Int32 {
-        let (seconds, attoseconds) = (deadline - ContinuousClock.now).components
-        let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
-        return Int32(milliseconds < 0 ? 50 : min(max(milliseconds, 1), 50))
+        let milliseconds = (deadline - ContinuousClock.now).milliseconds
+        return milliseconds < 0 ? 50 : Int32(min(max(milliseconds, 1), 50))
     }
 
     /// Blocks until one byte arrives (enforcing the deadline); false at end of stream.

@@ -211,7 +211,7 @@ package actor SemanticCodeCache {
 
     private nonisolated func record(started: ContinuousClock.Instant, matches: Int, rejected: Int, failed: Bool) {
         let elapsed = started.duration(to: timer.now)
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let milliseconds = elapsed.milliseconds
         statistics.write { stats in
             stats.searches += 1
             stats.hits += matches > 0 ? 1 : 0
