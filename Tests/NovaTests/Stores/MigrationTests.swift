@@ -7,13 +7,19 @@ import Testing
 
 @Suite("Migrations")
 struct MigrationTests {
-    @Test("SQLite and PostgreSQL get the same tables and columns from the one migration set")
-    func sameLogicalSchema() async throws {
+    @Test("the migration set gives SQLite the tables and columns the stores use")
+    func sqliteSchema() async throws {
         let sqlite = try await Self.columns(try await Self.location(.sqlite))
         #expect(sqlite.contains("chain_of_work.decision_result"))
         #expect(sqlite.contains("chain_of_work.path_taken"))
         #expect(sqlite.contains("client_credentials.sealed_values"))
-        guard Backend.available.contains(.postgres) else { return }
+    }
+
+    @Test(
+        "SQLite and PostgreSQL get the same tables and columns from the one migration set",
+        .enabled(if: Backend.available.contains(.postgres)))
+    func sameLogicalSchema() async throws {
+        let sqlite = try await Self.columns(try await Self.location(.sqlite))
         #expect(try await Self.columns(try await Self.location(.postgres)) == sqlite)
     }
 
