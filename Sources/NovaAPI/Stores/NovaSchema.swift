@@ -18,6 +18,7 @@ enum NovaSchema {
         Migration(version: 1, name: "initial", statements: initial), Migration(version: 2, name: "leases", statements: leases),
         Migration(version: 3, name: "code_source_stats", statements: codeSourceStats),
         Migration(version: 4, name: "executions_task", statements: executionsTask),
+        Migration(version: 5, name: "code_source_daily", statements: codeSourceDaily),
     ]
 
     /// The statements of `migration` for SQLite.
@@ -127,4 +128,15 @@ enum NovaSchema {
     /// A worker that died between creating an execution and recording it on its task left the execution to be found
     /// by its task id (``ExecutionStore/execution(taskID:)``).
     private static let executionsTask = ["CREATE INDEX executions_task ON executions (task_id)"]
+
+    /// Prompt nodes by UTC day (days since 1970-01-01) and code source, for the dashboard's hit rate over time
+    /// (`GET /cache/code-sources/daily`).
+    private static let codeSourceDaily = [
+        """
+        CREATE TABLE code_source_daily (
+            day BIGINT NOT NULL, code_source TEXT NOT NULL, nodes BIGINT NOT NULL, tokens_input BIGINT NOT NULL,
+            tokens_output BIGINT NOT NULL, cost_usd DOUBLE PRECISION NOT NULL, tokens_saved BIGINT NOT NULL,
+            cost_saved_usd DOUBLE PRECISION NOT NULL, PRIMARY KEY (day, code_source))
+        """
+    ]
 }
