@@ -11,7 +11,7 @@ export async function renderWorkflow(main, id, signal) {
   replace(main, h('p', { class: 'muted' }, 'Loading…'));
   const [workflow, recent] = await Promise.all([
     get(`/workflows/${id}`, signal),
-    get(`/executions?workflow_id=${id}&limit=10`, signal),
+    get(`/executions?workflow_id=${id}&limit=10&include_result=false`, signal),
   ]);
   const last = recent.executions[0];
   const chain = last ? await get(`/executions/${last.id}/chain`, signal) : { entries: [] };

@@ -281,6 +281,17 @@ def test_phone(tab, shots, run_id):
     page.set_viewport_size({"width": 1280, "height": 800})
 
 
+def test_older_page(tab):
+    """Older → shows the next 50 runs, below the last id of the page before."""
+    page = tab.page
+    rows = page.locator("#runs-table tbody tr")
+    last = int(rows.last.get_attribute("data-execution-id"))
+    page.click("#runs-older")
+    expect(page.locator("#runs-total")).to_contain_text(f"older than #{last}")
+    first = int(rows.first.get_attribute("data-execution-id"))
+    check("Older → pages below the last id shown", first < last and rows.count() == 50, (first, last))
+
+
 def seed_executions(work, workflow_id, count):
     """Adds `count` finished executions straight into nova's SQLite file (the API would run each)."""
     now = int(time.time() * 1_000_000)
@@ -343,6 +354,7 @@ def main():
                     seed_executions(work, ids["live"], 10_000)
                     paint, table = measure_runs_page(tab)
                     check(f"runs page with 10,000+ executions: first paint {paint:.0f} ms, runs drawn {table:.0f} ms", table <= 1000, table)
+                    test_older_page(tab)
                     leaked = [request.url for request in tab.requests if KEY in request.url]
                     check(f"the key is in no URL ({len(tab.requests)} requests)", not leaked, leaked)
                     check("no console errors on any page", not tab.errors, tab.errors)

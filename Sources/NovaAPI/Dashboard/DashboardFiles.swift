@@ -1214,8 +1214,9 @@ extension DashboardFile {
         DashboardFile(
             name: "page-runs.js", contentType: "text/javascript; charset=utf-8",
             text: #"""
-                // Runs: executions newest first, filtered by status and workflow on the server, 50 a page; the page refreshes
-                // itself every 2 s while a run it shows is pending or running.
+                // Runs: executions newest first, filtered by status and workflow on the server, 50 a page. Pages follow the last id
+                // shown (before_id), which costs the server the same on any page of any number of runs, and leave final contexts out
+                // (include_result=false). The page refreshes itself every 2 s while a run it shows is pending or running.
 
                 import { get } from './api.js';
                 import { h, pill, replace, table } from './dom.js';
@@ -1231,11 +1232,11 @@ extension DashboardFile {
                   return `#/runs${text ? `?${text}` : ''}`;
                 }
 
-                /** Renders the run list for `query` (status, workflow_id, page). */
+                /** Renders the run list for `query` (status, workflow_id, before: the id the page starts below). */
                 export async function renderRuns(main, query, signal) {
                   const status = statuses.includes(query.get('status')) ? query.get('status') : '';
                   const workflowID = /^\d+$/.test(query.get('workflow_id') || '') ? query.get('workflow_id') : '';
-                  const page = Math.max(1, Number.parseInt(query.get('page') || '1', 10) || 1);
+                  const before = /^\d+$/.test(query.get('before') || '') ? query.get('before') : '';
                   const statusSelect = h('select', { id: 'status-filter', 'aria-label': 'Status' },
                     h('option', { value: '' }, 'Any status'), statuses.map((name) => h('option', { value: name }, name)));
                   statusSelect.value = status;
@@ -1251,14 +1252,15 @@ extension DashboardFile {
 
                   const names = new Map();
                   const filters = `${status ? `&status=${status}` : ''}${workflowID ? `&workflow_id=${workflowID}` : ''}`;
-                  const load = () => get(`/executions?limit=${pageSize}&skip=${(page - 1) * pageSize}${filters}`, signal);
+                  const cursor = before ? `&before_id=${before}` : '';
+                  const load = () => get(`/executions?limit=${pageSize}&include_result=false${filters}${cursor}`, signal);
                   const [list, workflows] = await Promise.all([load(), get('/workflows?limit=1000', signal)]);
                   for (const workflow of workflows.workflows) {
                     names.set(workflow.id, workflow.name);
                     workflowSelect.append(h('option', { value: String(workflow.id) }, workflow.name));
                   }
                   workflowSelect.value = workflowID;
-                  show(results, list, names, { status, workflowID, page });
+                  show(results, list, names, { status, workflowID, before });
                   performance.mark('nova-runs-rendered');
 
                   let active = list.executions.some((execution) => execution.status === 'pending' || execution.status === 'running');
@@ -1266,13 +1268,13 @@ extension DashboardFile {
                     await new Promise((resolve) => setTimeout(resolve, 2000));
                     if (signal.aborted) return;
                     const fresh = await load();
-                    show(results, fresh, names, { status, workflowID, page });
+                    show(results, fresh, names, { status, workflowID, before });
                     active = fresh.executions.some((execution) => execution.status === 'pending' || execution.status === 'running');
                   }
                 }
 
                 function show(results, list, names, filter) {
-                  const pages = Math.max(1, Math.ceil(list.total / pageSize));
+                  const last = list.executions[list.executions.length - 1];
                   const rows = list.executions.map((execution) => {
                     const row = h('tr', { 'data-execution-id': execution.id, 'data-status': execution.status },
                       h('td', null, h('a', { href: `#/runs/${execution.id}` }, `#${execution.id}`)),
@@ -1289,9 +1291,12 @@ extension DashboardFile {
                         { id: 'runs-table' })
                       : h('p', { class: 'muted' }, 'No runs match.'),
                     h('div', { class: 'pager' },
-                      filter.page > 1 ? h('a', { class: 'button quiet', href: link({ status: filter.status, workflow_id: filter.workflowID, page: filter.page - 1 }) }, '← Newer') : null,
-                      h('span', { class: 'muted', id: 'runs-total' }, `Page ${filter.page} of ${pages} · ${list.total.toLocaleString('en-US')} runs`),
-                      filter.page < pages ? h('a', { class: 'button quiet', href: link({ status: filter.status, workflow_id: filter.workflowID, page: filter.page + 1 }) }, 'Older →') : null),
+                      filter.before ? h('a', { class: 'button quiet', href: link({ status: filter.status, workflow_id: filter.workflowID }) }, '⇤ Newest') : null,
+                      filter.before ? h('button', { type: 'button', class: 'quiet', onclick: () => history.back() }, '← Newer') : null,
+                      h('span', { class: 'muted', id: 'runs-total' }, `${list.total.toLocaleString('en-US')} runs${filter.before ? ` · older than #${filter.before}` : ''}`),
+                      last && list.executions.length === pageSize
+                        ? h('a', { class: 'button quiet', id: 'runs-older', href: link({ status: filter.status, workflow_id: filter.workflowID, before: last.id }) }, 'Older →')
+                        : null),
                   );
                 }
 
@@ -1312,7 +1317,7 @@ extension DashboardFile {
                   replace(main, h('p', { class: 'muted' }, 'Loading…'));
                   const [workflow, recent] = await Promise.all([
                     get(`/workflows/${id}`, signal),
-                    get(`/executions?workflow_id=${id}&limit=10`, signal),
+                    get(`/executions?workflow_id=${id}&limit=10&include_result=false`, signal),
                   ]);
                   const last = recent.executions[0];
                   const chain = last ? await get(`/executions/${last.id}/chain`, signal) : { entries: [] };
