@@ -4,9 +4,9 @@ no browser is downloaded) against real nova and nova-rag binaries on loopback.
 
     dashboard_test.py BIN_DIR       # the folder holding nova and nova-rag (debug or release build)
 
-nova runs embedded (SQLite in a temporary directory) with NOVA_API_KEYS set and no LLM key; nova-rag serves the seed
-pack examples/code-pack.json, so the invoice workflow's prompt nodes are semantic hits in run 1 and exact hits in
-run 2. The test prints the folder of its screenshots and the measurements the README quotes. Environment:
+nova runs embedded (SQLite in a temporary directory) with NOVA_API_KEYS set; nova-rag serves the seed pack
+examples/code-pack.json, so the invoice workflow's prompt nodes are semantic hits in run 1 and exact hits in run 2;
+its LLM is a local fake (fake_llm.py) that writes the code of a prompt node no cache knows, so no real LLM is called. The test prints the folder of its screenshots and the measurements the README quotes. Environment:
 NOVA_MODEL_DIR (default ./models), NOVA_UI_SCREENSHOTS (default a new temporary folder), CHROMIUM (default
 /usr/bin/chromium).
 """
@@ -25,6 +25,7 @@ import urllib.parse
 from playwright.sync_api import expect, sync_playwright
 
 import fixtures
+from fake_llm import FakeLLM
 from nova_services import ROOT, Nova, Service, base_environment, free_port
 
 KEY = "ui-" + secrets.token_hex(12)
@@ -47,12 +48,14 @@ class Checks:
 check = Checks()
 
 
-def start_services(bin_dir, work):
-    """nova (with keys) and nova-rag (with the seed pack imported for the invoice workflow); returns them and the ids."""
+def start_services(bin_dir, work, llm):
+    """nova (with keys, its LLM the fake one) and nova-rag (the seed pack imported for the invoice workflow); returns
+    them and the workflow ids."""
     nova_port, rag_port = free_port(), free_port()
     env = base_environment()
     nova_env = dict(
         env, PORT=str(nova_port), NOVA_DATA_DIR=os.path.join(work, "nova"), NOVA_API_KEYS=KEY, RAG_API_KEY=RAG_KEY,
+        OPENAI_API_KEY="fake", OPENAI_BASE_URL=llm.base_url, CODE_GENERATOR_MODEL="gpt-4.1-mini", CONFIRM_SEMANTIC_HITS_WITH_LLM="false",
         RAG_SERVICE_URL=f"http://127.0.0.1:{rag_port}", RAG_TIMEOUT_SECONDS="10", RATE_LIMIT_PER_MINUTE="100000",
         SANDBOX_NETWORK="none", WORKER_CONCURRENCY="4", LOG_LEVEL="warning",
     )
@@ -62,6 +65,7 @@ def start_services(bin_dir, work):
     ids = {
         "invoice": client.ok("POST", "/workflows", fixtures.invoice())["id"],
         "xss": client.ok("POST", "/workflows", fixtures.xss())["id"],
+        "greeter": client.ok("POST", "/workflows", fixtures.greeter())["id"],
         "live": client.ok("POST", "/workflows", fixtures.slow("Live steps", 3, 1.2))["id"],
         "cancel": client.ok("POST", "/workflows", fixtures.slow("Long steps", 8, 2))["id"],
         "doomed": client.ok("POST", "/workflows", fixtures.slow("Delete me", 1, 0))["id"],
@@ -192,6 +196,17 @@ def test_runs(tab, shots, ids, runs):
     page.locator(".step[data-node-id='needs_approval'] summary").click()
     tab.shoot(shots, "run")
     return len(calls), steps
+
+
+def test_generated(tab, ids, client):
+    execution = client.finish(client.start(ids["greeter"], {"who": "Ada"}))
+    check("a prompt node no cache knows is generated (fake LLM)", execution["status"] == "completed", execution["error"])
+    page = tab.page
+    tab.open(f"/runs/{execution['id']}")
+    step = page.locator(".step[data-node-id='greet']")
+    expect(step.locator(".badge")).to_have_text("generated · 1 attempt")
+    expect(step.locator("summary")).to_contain_text("500 tok")
+    check("its row shows the attempts, tokens and cost", "$" in step.locator("summary").inner_text())
 
 
 def test_xss_output(tab, ids, client):
@@ -330,8 +345,9 @@ def main():
     shots = os.environ.get("NOVA_UI_SCREENSHOTS") or tempfile.mkdtemp(prefix="nova-ui-screenshots-")
     os.makedirs(shots, exist_ok=True)
     started = time.monotonic()
+    llm = FakeLLM()
     with tempfile.TemporaryDirectory(prefix="nova-ui-test-") as work:
-        nova, rag, client, ids = start_services(bin_dir, work)
+        nova, rag, client, ids = start_services(bin_dir, work, llm)
         try:
             runs = []
             for _ in range(2):
@@ -345,6 +361,7 @@ def main():
                     test_key_prompt(tab)
                     test_workflows(tab, shots, ids, client)
                     requests, steps = test_runs(tab, shots, ids, runs)
+                    test_generated(tab, ids, client)
                     test_xss_output(tab, ids, client)
                     test_live_run(tab, ids)
                     test_cancel(tab, ids, client)
@@ -367,6 +384,7 @@ def main():
         finally:
             nova.stop()
             rag.stop()
+            llm.stop()
     print(f"dashboard test: {check.count} checks passed in {time.monotonic() - started:.0f} s")
     print(f"screenshots: {shots}")
     print(json.dumps({"runs_page_first_paint_ms": round(paint), "runs_page_drawn_ms": round(table), "run_page_api_requests": requests,
