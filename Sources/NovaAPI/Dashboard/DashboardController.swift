@@ -44,10 +44,13 @@ struct DashboardController<Context: RequestContext>: Sendable {
         let routes = RouteCollection(context: Context.self)
         routes.get("/ui") { request, _ in try answer("index.html", request) }
         routes.get("/ui/{file}") { request, context in try answer(context.parameters.get("file") ?? "", request) }
+        routes.head("/ui") { request, _ in try answer("index.html", request, withBody: false) }
+        routes.head("/ui/{file}") { request, context in try answer(context.parameters.get("file") ?? "", request, withBody: false) }
         return routes
     }
 
-    private func answer(_ name: String, _ request: Request) throws -> Response {
+    /// The file `name` (304 when the client holds its ETag); a HEAD request gets the headers only.
+    private func answer(_ name: String, _ request: Request, withBody: Bool = true) throws -> Response {
         guard let file = files[name] else { throw ServiceError(.notFound, "No such dashboard file") }
         let headers: HTTPFields = [
             .contentType: file.contentType, .eTag: file.etag, .cacheControl: "no-cache", .contentSecurityPolicy: Self.contentSecurityPolicy,
@@ -56,7 +59,7 @@ struct DashboardController<Context: RequestContext>: Sendable {
         if request.headers[.ifNoneMatch] == file.etag {
             return Response(status: .notModified, headers: headers)
         }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: file.body))
+        return Response(status: .ok, headers: headers, body: withBody ? .init(byteBuffer: file.body) : .init())
     }
 
     private static func served(_ data: Data, contentType: String) -> Served {

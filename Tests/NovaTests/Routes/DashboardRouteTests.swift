@@ -60,6 +60,8 @@ struct DashboardRouteTests {
             let (_, settings) = try await client.call(.get, "/ui/settings.json")
             #expect(settings?["api_key_required"] == .bool(true))
             #expect(try await client.call(.get, "/ui/missing.js").0 == .notFound)
+            let head = try await client.execute(uri: "/ui/app.css", method: .head) { ($0.status, $0.headers[.eTag], $0.body.readableBytes) }
+            #expect(head.0 == .ok && head.1 != nil && head.2 == 0)
             #expect(try await client.call(.get, "/executions").0 == .unauthorized)
             #expect(try await client.call(.get, "/health/queue").0 == .unauthorized)
         }
