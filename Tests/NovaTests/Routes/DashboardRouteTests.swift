@@ -82,9 +82,11 @@ struct DashboardRouteTests {
         #expect(!OpenPaths.contains("/workflows"))
     }
 
-    @Test("/health/queue counts waiting tasks and running executions; /cache/code-sources/daily files nodes by day")
-    func queueAndDaily() async throws {
-        let database = try await NovaApp.Database(.sqlite)
+    @Test(
+        "/health/queue counts waiting tasks and running executions; /cache/code-sources/daily files nodes by day",
+        arguments: Backend.available)
+    func queueAndDaily(backend: Backend) async throws {
+        let database = try await NovaApp.Database(backend)
         try await database.seed { stores in
             let now = Date()
             try await stores.codeSources.record(CodeSourceEvent(source: .generated, tokensInput: 300, tokensOutput: 100, recordedAt: now))
