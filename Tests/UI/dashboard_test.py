@@ -278,6 +278,11 @@ def test_cache_and_health(tab, shots, ids, client):
     check("the hit rate is shown", page.locator("#hit-rate .value").inner_text().endswith("%"))
     expect(page.locator("#cache-history svg rect").first).to_be_visible()
     tab.shoot(shots, "cache")
+    page.locator("#semantic-table tbody tr button").first.click()
+    page.click("#confirm-ok")
+    expect(page.locator("#semantic-table tbody tr")).to_have_count(semantic - 1)
+    remaining = client.ok("GET", f"/cache/semantic/entries?workflow_id={ids['invoice']}")["total"]
+    check("deleting a nova-rag entry from the page goes through nova", remaining == semantic - 1, remaining)
     tab.open("/health")
     expect(page.locator("#worker-count .value")).to_have_text("4")
     expect(page.locator("#sandbox-state")).to_be_visible()

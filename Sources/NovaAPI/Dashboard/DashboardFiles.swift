@@ -237,6 +237,7 @@ extension DashboardFile {
                   .hide-narrow { display: none; }
                   th, td { padding: 6px 4px; }
                   .step .node { min-width: 0; }
+                  .step .grow { flex-basis: 100%; order: 10; }
                 }
                 .legend .l-exact_hit::before { border-color: var(--exact); background: var(--exact); }
                 .legend .l-semantic_hit::before { border-color: var(--semantic); background: var(--semantic); }
@@ -937,7 +938,9 @@ extension DashboardFile {
                     page.entries.map((entry) => {
                       const remove = h('button', { type: 'button', class: 'quiet', 'data-cache-key': entry.cache_key }, 'Delete');
                       remove.addEventListener('click', async () => {
-                        if (!(await confirmAction('Delete exact-cache entry', `Delete the cached code of node ${entry.node_id ?? '?'}? The next run regenerates or reuses it from nova-rag.`))) return;
+                        const question = `Delete the cached code of node ${entry.node_id ?? '?'} (key ${entry.cache_key.slice(0, 12)}…, in every workflow that has this key)? `
+                          + 'The next run of the node takes its code from nova-rag or generates it again.';
+                        if (!(await confirmAction('Delete exact-cache entry', question))) return;
                         try {
                           await del(`/cache/entries/${encodeURIComponent(entry.cache_key)}`);
                           await showExact(container, workflowID, problem, signal);
