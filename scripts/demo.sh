@@ -8,8 +8,17 @@
 # (examples/code-pack.json, hand-written and checked in the sandbox by the test suite, marked metadata.source
 # "seed"), imported for the new workflow: run 1 finds it by meaning (semantic hits, the workflow's prompts are
 # worded differently), run 2 by key (exact hits). With a key the pack is skipped and run 1 generates live.
+#
+# --keep-running leaves both services up after the runs so the dashboard (http://127.0.0.1:8000/ui) shows them;
+# Ctrl-C stops them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+keep_running=false
+case "${1:-}" in
+    --keep-running) keep_running=true ;;
+    "") ;;
+    *) echo "usage: scripts/demo.sh [--keep-running]" >&2; exit 2 ;;
+esac
 source scripts/lib/packages.sh
 source scripts/lib/release.sh
 source scripts/lib/sandbox.sh
@@ -74,4 +83,10 @@ invoice=examples/invoices/acme-office-supplies.txt
 echo "Running the workflow twice on $invoice…"
 python3 scripts/lib/run-demo-workflow.py run http://127.0.0.1:8000 "$workflow_id" "$invoice" 2
 echo
-echo "Logs: data/logs/. Stopping both services."
+echo "Dashboard: http://127.0.0.1:8000/ui (runs, their timelines, the code cache and health)"
+if $keep_running; then
+    echo "Logs: data/logs/. Both services keep running: press Ctrl-C to stop them."
+    wait
+else
+    echo "Logs: data/logs/. Stopping both services (scripts/demo.sh --keep-running leaves them up for the dashboard)."
+fi

@@ -59,7 +59,7 @@ func buildApplication(
     return app
 }
 
-/// The router with nova's middleware and every route.
+/// The router with nova's middleware, every route of the API and the dashboard at `/ui`.
 func buildRouter(_ services: NovaServices) -> Router<NovaRequestContext> {
     let security = services.config.security
     let router = Router(context: NovaRequestContext.self)
@@ -71,6 +71,7 @@ func buildRouter(_ services: NovaServices) -> Router<NovaRequestContext> {
     router.add(middleware: RateLimitMiddleware(perMinute: security.rateLimitPerMinute))
     router.add(middleware: BodyLimitMiddleware(limit: services.config.maxBodyBytes))
     router.addNovaRoutes(services)
+    router.addRoutes(DashboardController(apiKeyRequired: !security.apiKeys.isEmpty).routes)
     router.addMethodNotAllowedRoutes()
     return router
 }
@@ -93,6 +94,12 @@ extension Router<NovaRequestContext> {
         addRoutes(
             CacheController(
                 cache: stores.exactCache, codeSources: stores.codeSources, policy: services.config.pipeline.exactCache, clock: services.clock
+            ).routes)
+        addRoutes(SemanticCacheController(rag: services.rag).routes)
+        addRoutes(
+            QueueStatusController(
+                tasks: stores.tasks, executions: stores.executions, usesRedis: services.config.redis != nil,
+                workers: services.config.workerConcurrency
             ).routes)
         addRoutes(MetricsController(collector: services.metrics, exporter: services.exporter).routes)
         addRoutes(OpenAPIRoutes(document: NovaOpenAPI.document).routes)

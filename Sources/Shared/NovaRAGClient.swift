@@ -70,6 +70,23 @@ package struct NovaRAGClient: Sendable {
         }
     }
 
+    /// `GET /code/entries`: a page of workflow `workflowID`'s entries, most recently used first (for the dashboard).
+    package func entries(workflowID: Int, limit: Int, offset: Int) async throws -> CodeEntriesResponse {
+        try await guarded {
+            try await send(
+                method: .GET, path: "/code/entries?workflow_id=\(workflowID)&limit=\(limit)&offset=\(offset)", body: nil, as: CodeEntriesResponse.self
+            )
+        }
+    }
+
+    /// `DELETE /code/entries/{id}` (an admin route of nova-rag: 403 unless it has `RAG_API_KEY` or allows admin calls).
+    package func deleteEntry(id: String) async throws -> CodeDeleteResponse {
+        var segment = CharacterSet.urlPathAllowed
+        segment.remove("/")
+        let path = "/code/entries/\(id.addingPercentEncoding(withAllowedCharacters: segment) ?? id)"
+        return try await guarded { try await send(method: .DELETE, path: path, body: nil, as: CodeDeleteResponse.self) }
+    }
+
     private func guarded<T: Sendable>(
         countsAsFailure: (NovaRAGError) -> Bool = { $0.isInfrastructure }, _ call: () async throws -> T
     ) async throws -> T {

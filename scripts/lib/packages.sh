@@ -4,9 +4,11 @@ NOVA_DEBIAN_PACKAGES=(
     postgresql redis-server bubblewrap slirp4netns iproute2 python3 python3-venv python3-yaml curl docker-compose
 )
 
+# Installs the packages of NOVA_DEBIAN_PACKAGES and any named as arguments (scripts/ui-test.sh adds chromium) that
+# are missing.
 nova_install_packages() {
     local missing=()
-    for package in "${NOVA_DEBIAN_PACKAGES[@]}"; do
+    for package in "${NOVA_DEBIAN_PACKAGES[@]}" "$@"; do
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
     done
     if [ ${#missing[@]} -gt 0 ]; then

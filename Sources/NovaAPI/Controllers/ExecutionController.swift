@@ -3,7 +3,8 @@ import NovaCore
 import ServiceKit
 import Shared
 
-/// `/executions`, `/executions/{id}`, `/executions/{id}/chain` (docs/api.md §3.5) and `POST /executions/{id}/cancel`.
+/// `/executions` (with `before_id` and `include_result`), `/executions/{id}`, `/executions/{id}/chain`
+/// (docs/api.md §3.5) and `POST /executions/{id}/cancel`.
 struct ExecutionController<Context: RequestContext>: Sendable {
     let executions: any ExecutionStore
     let clock: any WallClock
@@ -17,13 +18,36 @@ struct ExecutionController<Context: RequestContext>: Sendable {
         return routes
     }
 
+    /// The page asked for; `before_id` pages by id instead of offset (as fast on the last page as on the first)
+    /// and `include_result=false` leaves every `result` null, for lists that do not show final contexts.
     private func list(_ request: Request) async throws -> Response {
         let workflowID = try request.queryInt("workflow_id", default: 0)
         let status = request.uri.queryParameters["status"].map(String.init)
-        let filter = ExecutionFilter(workflowID: workflowID == 0 ? nil : workflowID, status: status)
+        let before = try request.queryInt("before_id", default: 0)
+        let filter = ExecutionFilter(workflowID: workflowID == 0 ? nil : workflowID, status: status, beforeID: before == 0 ? nil : before)
+        let includeResult = try Self.flag(request, "include_result", default: true)
         let page = try await executions.list(
             filter, skip: try request.queryInt("skip", default: 0), limit: try request.queryInt("limit", default: 100))
-        return try JSONResponse.make(ExecutionListBody(executions: page.items.map(ExecutionBody.init), total: page.total))
+        let bodies = page.items.map { execution in
+            var body = ExecutionBody(execution)
+            if !includeResult { body.result = nil }
+            return body
+        }
+        return try JSONResponse.make(ExecutionListBody(executions: bodies, total: page.total))
+    }
+
+    /// The boolean query parameter `name` (`true` or `false`), or `fallback` when absent.
+    private static func flag(_ request: Request, _ name: String, default fallback: Bool) throws -> Bool {
+        switch request.uri.queryParameters[Substring(name)] {
+        case nil: return fallback
+        case "true": return true
+        case "false": return false
+        case let other?:
+            throw RequestValidationError(
+                ValidationIssue(
+                    type: "bool_parsing", loc: [.string("query"), .string(name)], msg: "Input should be true or false", input: .string(String(other)))
+            )
+        }
     }
 
     private func read(_ context: Context) async throws -> Response {

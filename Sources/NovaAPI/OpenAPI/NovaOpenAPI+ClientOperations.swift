@@ -88,7 +88,10 @@ extension NovaOpenAPI {
         operation("GET", "/cache/stats", "Exact cache totals and top codes", tag: "cache", [json(200, "Stats", S.ref("CacheStats"))]),
         operation(
             "GET", "/cache/entries", "Entries, most reused first", tag: "cache",
-            parameters: [query("limit", "Rows to return (capped at 1000)"), query("offset", "Rows to skip")],
+            parameters: [
+                query("limit", "Rows to return (capped at 1000)"), query("offset", "Rows to skip"),
+                query("workflow_id", minimum: 1, "Only entries of this workflow"),
+            ],
             [json(200, "Page of entries", S.ref("CacheEntries")), invalid]),
         operation(
             "GET", "/cache/entries/{cache_key}", "One entry with its code and prompt", tag: "cache",

@@ -77,6 +77,8 @@ extension NovaOpenAPI {
             parameters: [
                 query("workflow_id", "Only this workflow (0: all)"), Parameter("status", in: .query, S.string(), "Only this status (exact)"),
                 query("skip", "Rows to skip"), query("limit", "Rows to return"),
+                query("before_id", "Only executions with a smaller id: the next page after the last id seen; total ignores it"),
+                Parameter("include_result", in: .query, S.boolean, "false: result is null in every item (default true)"),
             ], [json(200, "Page of executions", S.ref("ExecutionList")), invalid]),
         operation(
             "GET", "/executions/{execution_id}", "One execution", tag: "executions", parameters: [id("execution_id", "execution")],

@@ -4,7 +4,7 @@ import ServiceKit
 extension NovaOpenAPI {
     static let schemas: [String: JSONValue] = serviceSchemas.merging(workflowSchemas) { first, _ in first }.merging(clientSchemas) { first, _ in first
     }
-    .merging(executionSchemas) { first, _ in first }.merging(cacheSchemas) { first, _ in first }
+    .merging(executionSchemas) { first, _ in first }.merging(cacheSchemas) { first, _ in first }.merging(dashboardSchemas) { first, _ in first }
 
     private static let serviceSchemas: [String: JSONValue] = [
         "Error": S.object([("error", S.string()), ("status_code", S.integer())]),

@@ -12,7 +12,7 @@ enum NovaOpenAPI {
         description: "Workflow orchestrator: workflows whose steps are Python code, clients with encrypted credentials, asynchronous "
             + "execution with a chain of work, and the exact code cache. Errors are {\"error\", \"status_code\"}; request validation "
             + "errors are 422 {\"detail\": [...]}. With NOVA_API_KEYS set, every route but / and /health needs a key.",
-        operations: serviceOperations + workflowOperations + executionOperations + clientOperations + cacheOperations,
+        operations: serviceOperations + workflowOperations + executionOperations + clientOperations + cacheOperations + dashboardOperations,
         schemas: schemas,
         securitySchemes: [
             "bearerAuth": .object(["type": .string("http"), "scheme": .string("bearer")]),

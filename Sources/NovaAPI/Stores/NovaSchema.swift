@@ -18,6 +18,7 @@ enum NovaSchema {
         Migration(version: 1, name: "initial", statements: initial), Migration(version: 2, name: "leases", statements: leases),
         Migration(version: 3, name: "code_source_stats", statements: codeSourceStats),
         Migration(version: 4, name: "executions_task", statements: executionsTask),
+        Migration(version: 5, name: "dashboard", statements: dashboard),
     ]
 
     /// The statements of `migration` for SQLite.
@@ -127,4 +128,21 @@ enum NovaSchema {
     /// A worker that died between creating an execution and recording it on its task left the execution to be found
     /// by its task id (``ExecutionStore/execution(taskID:)``).
     private static let executionsTask = ["CREATE INDEX executions_task ON executions (task_id)"]
+
+    /// The dashboard (issue 23): prompt nodes by UTC day (days since 1970-01-01) and code source, for the hit rate over
+    /// time (`GET /cache/code-sources/daily`), and indexes that serve a page of executions filtered by status or
+    /// workflow, newest first, without sorting every match (they replace the status and workflow indexes).
+    private static let dashboard = [
+        """
+        CREATE TABLE code_source_daily (
+            day BIGINT NOT NULL, code_source TEXT NOT NULL, nodes BIGINT NOT NULL, tokens_input BIGINT NOT NULL,
+            tokens_output BIGINT NOT NULL, cost_usd DOUBLE PRECISION NOT NULL, tokens_saved BIGINT NOT NULL,
+            cost_saved_usd DOUBLE PRECISION NOT NULL, PRIMARY KEY (day, code_source))
+        """,
+        "CREATE INDEX executions_status_id ON executions (status, id)",
+        "CREATE INDEX executions_workflow_id ON executions (workflow_id, id)",
+        "CREATE INDEX executions_workflow_status_id ON executions (workflow_id, status, id)",
+        "DROP INDEX executions_status",
+        "DROP INDEX executions_workflow",
+    ]
 }

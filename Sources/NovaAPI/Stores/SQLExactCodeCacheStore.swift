@@ -61,9 +61,12 @@ struct SQLExactCodeCacheStore: ExactCodeCacheStore {
             totalSuccesses: try totals.int("successes"), totalFailures: try totals.int("failures"), topCodes: top)
     }
 
-    func entries(limit: Int, offset: Int) async throws -> Page<ExactCacheEntry> {
-        let rows = try await db.read("SELECT \(Self.columns) FROM code_cache ORDER BY times_reused DESC, id LIMIT ? OFFSET ?", [limit, offset])
-        let total = try await db.read("SELECT COUNT(*) AS n FROM code_cache", [])[0].int("n")
+    func entries(workflowID: Int?, limit: Int, offset: Int) async throws -> Page<ExactCacheEntry> {
+        let clause = workflowID == nil ? "" : "WHERE workflow_id = ?"
+        let filter: [any SQLConvertible] = workflowID.map { [$0] } ?? []
+        let rows = try await db.read(
+            "SELECT \(Self.columns) FROM code_cache \(clause) ORDER BY times_reused DESC, id LIMIT ? OFFSET ?", filter + [limit, offset])
+        let total = try await db.read("SELECT COUNT(*) AS n FROM code_cache \(clause)", filter)[0].int("n")
         return Page(items: try rows.map(Self.entry), total: total)
     }
 

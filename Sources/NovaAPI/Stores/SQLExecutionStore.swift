@@ -41,7 +41,10 @@ struct SQLExecutionStore: ExecutionStore {
             arguments.append(status)
         }
         let clause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let rows = try await db.read("SELECT \(Self.columns) FROM executions \(clause) ORDER BY id DESC LIMIT ? OFFSET ?", arguments + [limit, skip])
+        let cursor = filter.beforeID.map { _ in (conditions.isEmpty ? "WHERE" : " AND") + " id < ?" } ?? ""
+        let rows = try await db.read(
+            "SELECT \(Self.columns) FROM executions \(clause)\(cursor) ORDER BY id DESC LIMIT ? OFFSET ?",
+            arguments + (filter.beforeID.map { [$0] } ?? []) + [limit, skip])
         let total = try await db.read("SELECT COUNT(*) AS n FROM executions \(clause)", arguments).first?.int("n") ?? 0
         return Page(items: try rows.map(Self.execution), total: total)
     }

@@ -13,8 +13,9 @@ package protocol ExactCodeCacheStore: Sendable {
     func delete(id: Int) async throws -> Bool
     /// Totals and the top 10 entries.
     func stats() async throws -> ExactCacheStats
-    /// Entries most reused first, `offset` skipped, at most `limit`; total counts all.
-    func entries(limit: Int, offset: Int) async throws -> Page<ExactCacheEntry>
+    /// Entries of workflow `workflowID` (every entry when nil) most reused first, `offset` skipped, at most `limit`;
+    /// total counts all of them.
+    func entries(workflowID: Int?, limit: Int, offset: Int) async throws -> Page<ExactCacheEntry>
     /// The entry with this key; among several workflows, the most recently used.
     func entry(cacheKey: String) async throws -> ExactCacheEntry?
     /// Deletes every entry with this key; returns how many.
@@ -24,4 +25,11 @@ package protocol ExactCodeCacheStore: Sendable {
     /// Deletes entries saved before `cutoff` (when given), then, beyond `maxEntries` (when given), the least recently
     /// used: last successful reuse, or creation when never reused, oldest first. Returns how many were deleted.
     func prune(createdBefore cutoff: Date?, keepingAtMost maxEntries: Int?) async throws -> Int
+}
+
+extension ExactCodeCacheStore {
+    /// Entries of every workflow, most reused first, `offset` skipped, at most `limit`; total counts all.
+    package func entries(limit: Int, offset: Int) async throws -> Page<ExactCacheEntry> {
+        try await entries(workflowID: nil, limit: limit, offset: offset)
+    }
 }

@@ -41,9 +41,10 @@ package actor MemoryExactCodeCacheStore: ExactCodeCacheStore {
         ExactCacheStats(entries: Array(rows.values))
     }
 
-    /// Entries most reused first, `offset` skipped, at most `limit`; total counts all.
-    package func entries(limit: Int, offset: Int) -> Page<ExactCacheEntry> {
-        rows.values.sorted(by: ExactCacheEntry.mostReusedFirst).page(skip: offset, limit: limit)
+    /// Entries of workflow `workflowID` (every entry when nil) most reused first, `offset` skipped, at most `limit`.
+    package func entries(workflowID: Int?, limit: Int, offset: Int) -> Page<ExactCacheEntry> {
+        rows.values.filter { workflowID == nil || $0.workflowID == workflowID }.sorted(by: ExactCacheEntry.mostReusedFirst)
+            .page(skip: offset, limit: limit)
     }
 
     /// The entry with this key; among several workflows, the most recently used.

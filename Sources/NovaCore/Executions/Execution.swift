@@ -123,15 +123,24 @@ package struct ExecutionFilter: Sendable, Equatable {
     package var workflowID: Int?
     /// Only executions whose status text equals this one exactly.
     package var status: String?
+    /// A page cursor: the page holds only executions with a smaller id (older ones), while the total still counts every
+    /// execution passing the other filters. Unlike an offset it costs the same on any page.
+    package var beforeID: Int?
 
     /// Creates the filter.
-    package init(workflowID: Int? = nil, status: String? = nil) {
+    package init(workflowID: Int? = nil, status: String? = nil, beforeID: Int? = nil) {
         self.workflowID = workflowID
         self.status = status
+        self.beforeID = beforeID
     }
 
-    /// Whether `execution` passes the filter.
+    /// Whether `execution` passes the filter (the cursor aside).
     package func matches(_ execution: Execution) -> Bool {
         (workflowID == nil || execution.workflowID == workflowID) && (status == nil || execution.status.rawValue == status)
+    }
+
+    /// Whether `execution` is on the cursor's side.
+    package func isBeforeCursor(_ execution: Execution) -> Bool {
+        beforeID.map { execution.id < $0 } ?? true
     }
 }

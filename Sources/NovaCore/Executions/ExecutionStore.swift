@@ -12,7 +12,8 @@ package protocol ExecutionStore: Sendable {
     func execution(id: Int) async throws -> Execution?
     /// The newest execution created for this task, or nil.
     func execution(taskID: String) async throws -> Execution?
-    /// Executions passing `filter`, newest first, `skip` skipped, at most `limit`; total counts all that pass.
+    /// Executions passing `filter` and older than its cursor, newest first, `skip` skipped, at most `limit`; total counts
+    /// all that pass the filter, whatever the cursor.
     func list(_ filter: ExecutionFilter, skip: Int, limit: Int) async throws -> Page<Execution>
     /// Applies `transition` only if the status is still `expected`; returns whether it did.
     func transition(id: Int, from expected: ExecutionStatus, to transition: ExecutionTransition) async throws -> Bool

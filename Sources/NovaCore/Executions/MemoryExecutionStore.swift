@@ -37,7 +37,9 @@ package actor MemoryExecutionStore: ExecutionStore {
 
     /// Executions passing `filter`, newest first, `skip` skipped, at most `limit`; total counts all that pass.
     package func list(_ filter: ExecutionFilter, skip: Int, limit: Int) -> Page<Execution> {
-        executions.values.filter(filter.matches).sorted { $0.id > $1.id }.page(skip: skip, limit: limit)
+        let matching = executions.values.filter(filter.matches)
+        let page = matching.filter(filter.isBeforeCursor).sorted { $0.id > $1.id }.page(skip: skip, limit: limit)
+        return Page(items: page.items, total: matching.count)
     }
 
     /// Applies `transition` only if the status is still `expected`; returns whether it did.

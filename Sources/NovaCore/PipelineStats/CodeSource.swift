@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a prompt node's code came from (`ai_metadata.code_source`), or `failed` when no code produced valid output.
 package enum CodeSource: String, Sendable, CaseIterable, Hashable {
     /// The exact cache served it.
@@ -28,10 +30,15 @@ package struct CodeSourceEvent: Sendable, Equatable {
     package var tokensSaved: Int
     /// USD of the avoided generation (0 when unknown or not a hit).
     package var costSavedUSD: Double
+    /// When the node finished; its UTC day files the event in the daily history.
+    package var recordedAt: Date
 
     /// Creates the event.
-    package init(source: CodeSource, tokensInput: Int = 0, tokensOutput: Int = 0, costUSD: Double = 0, tokensSaved: Int = 0, costSavedUSD: Double = 0)
-    {
+    package init(
+        source: CodeSource, tokensInput: Int = 0, tokensOutput: Int = 0, costUSD: Double = 0, tokensSaved: Int = 0, costSavedUSD: Double = 0,
+        recordedAt: Date = Date()
+    ) {
+        self.recordedAt = recordedAt
         self.source = source
         self.tokensInput = tokensInput
         self.tokensOutput = tokensOutput
@@ -39,4 +46,9 @@ package struct CodeSourceEvent: Sendable, Equatable {
         self.tokensSaved = tokensSaved
         self.costSavedUSD = costSavedUSD
     }
+}
+
+extension CodeSourceEvent {
+    /// The UTC day of ``recordedAt``, in days since 1970-01-01.
+    package var day: Int { Int((recordedAt.timeIntervalSince1970 / 86_400).rounded(.down)) }
 }

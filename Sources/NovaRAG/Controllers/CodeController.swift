@@ -6,7 +6,7 @@ import RAGCore
 import ServiceKit
 import Shared
 
-/// The semantic code cache routes (docs/api.md §2.7–2.10).
+/// The semantic code cache routes (docs/api.md §2.7–2.10), and `GET /code/entries`, the entries of a workflow.
 struct CodeController<Context: RequestContext>: Sendable {
     let slot: CodeCacheSlot
     let admin: AdminGate
@@ -17,6 +17,7 @@ struct CodeController<Context: RequestContext>: Sendable {
         routes.post("/code/save") { request, context in try await save(request, context: context) }
         routes.get("/code/stats") { _, _ in try stats() }
         routes.post("/code/clear") { _, _ in try await clear() }
+        routes.get("/code/entries") { request, _ in try entries(request) }
         routes.get("/code/entries/{id}") { _, context in try entry(context: context) }
         routes.delete("/code/entries/{id}") { _, context in try await delete(context: context) }
         routes.post("/code/entries/{id}/result") { request, context in try await result(request, context: context) }
@@ -71,6 +72,17 @@ struct CodeController<Context: RequestContext>: Sendable {
     private func clear() async throws -> Response {
         try admin.check()
         return try JSONResponse.make(CodeClearResponse(codesDeleted: try await slot.require().clear()))
+    }
+
+    /// The entries of `workflow_id` (every entry without it), most recently used (or saved) first.
+    private func entries(_ request: Request) throws -> Response {
+        let workflowID = try request.queryInt("workflow_id", default: 0)
+        let limit = try request.queryInt("limit", default: 100, in: 1...1000)
+        let offset = try request.queryInt("offset", default: 0)
+        let matching = try slot.require().allEntries.filter { workflowID == 0 || $0.workflowID == workflowID }
+            .sorted { ($0.lastUsedAt ?? $0.createdAt, $0.id) > ($1.lastUsedAt ?? $1.createdAt, $1.id) }
+        let page = matching.dropFirst(offset).prefix(limit).map { CodeMatchBody(entry: $0, score: nil) }
+        return try JSONResponse.make(CodeEntriesResponse(total: matching.count, limit: limit, offset: offset, entries: Array(page)))
     }
 
     private func entry(context: Context) throws -> Response {

@@ -39,6 +39,20 @@ enum RAGOpenAPI {
                     unavailable,
                 ]),
             operation(
+                "GET", "/code/entries", "Entries of a workflow (every entry without workflow_id), most recently used first",
+                parameters: [
+                    query("workflow_id", "Only entries saved for this workflow"), query("limit", "Page size, 1 to 1000 (default 100)"),
+                    query("offset", "Entries to skip"),
+                ],
+                [
+                    (
+                        200,
+                        .json(
+                            "Page of entries",
+                            S.object([("total", S.integer()), ("limit", S.integer()), ("offset", S.integer()), ("entries", S.array(S.ref("Match")))]))
+                    ), invalid, unavailable,
+                ]),
+            operation(
                 "GET", "/code/entries/{id}", "One entry", parameters: [entryID], [(200, .json("Entry", S.ref("Match"))), notFound, unavailable]),
             operation(
                 "DELETE", "/code/entries/{id}", "Delete one entry (admin)", parameters: [entryID],
@@ -70,6 +84,10 @@ enum RAGOpenAPI {
         schemas: schemas, securitySchemes: ["bearerAuth": .object(["type": .string("http"), "scheme": .string("bearer")])])
 
     private static let entryID = OpenAPIOperation.Parameter("id", in: .path, S.string(), "Entry id returned by /code/save")
+    private static func query(_ name: String, _ description: String) -> OpenAPIOperation.Parameter {
+        OpenAPIOperation.Parameter(name, in: .query, S.integer(minimum: 0), description)
+    }
+
     private static let invalid: (Int, Answer) = (422, .json("Request validation failed", S.object([("detail", S.array(S.anyObject))])))
     private static let unavailable: (Int, Answer) = (503, .json("Code cache not initialised yet", S.ref("Detail")))
     private static let notFound: (Int, Answer) = (404, .json("Code entry not found", S.ref("Detail")))

@@ -121,4 +121,21 @@ struct ExecutionRouteTests {
             #expect(try await client.call(.get, "/executions").1?["total"] == .int(1))
         }
     }
+
+    @Test("before_id pages by id while total counts the filter; include_result=false leaves every result null", arguments: Backend.available)
+    func cursorAndLeanList(backend: Backend) async throws {
+        try await NovaApp.run(try await seeded(backend)) { client in
+            let (_, page) = try await client.call(.get, "/executions?workflow_id=1&before_id=4&limit=1")
+            #expect(page?["total"] == .int(3))
+            #expect(page?["executions"]?.arrayValue?.map { $0["id"] } == [.int(3)])
+            let (_, older) = try await client.call(.get, "/executions?before_id=2")
+            #expect(older?["executions"]?.arrayValue?.map { $0["id"] } == [.int(1)])
+            let (_, full) = try await client.call(.get, "/executions?limit=1")
+            #expect(full?["executions"]?.arrayValue?.first?["result"] == .object(["x": .int(1)]))
+            let (_, lean) = try await client.call(.get, "/executions?limit=1&include_result=false")
+            #expect(lean?["executions"]?.arrayValue?.first?["result"] == .null)
+            let (status, _) = try await client.call(.get, "/executions?include_result=maybe")
+            #expect(status == .unprocessableContent)
+        }
+    }
 }
