@@ -73,8 +73,8 @@ actor ComponentMonitor: Service {
     }
 
     private func queueState() async -> String {
-        guard let queue else { return "in_process" }
-        return await queue.leaseProblem().map { "degraded: \($0)" } ?? "ok"
+        guard let queue, let redis else { return "in_process" }
+        return await queue.leaseProblem(probingWith: redis).map { "degraded: \($0)" } ?? "ok"
     }
 
     private func ragState() async -> String {

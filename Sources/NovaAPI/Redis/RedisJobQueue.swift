@@ -69,13 +69,14 @@ final class RedisJobQueue: ConsumingJobQueue {
     }
 
     /// Why jobs cannot be leased right now, or nil when they can: the group is missing, or the last attempt to lease
-    /// (of this process's workers) failed within the last ten seconds.
-    func leaseProblem() async -> String? {
+    /// (of this process's workers) failed within the last ten seconds. The group is looked up on `probe`, a connection
+    /// of the caller's, so that health checks never wait behind (or hold up) the workers' commands.
+    func leaseProblem(probingWith probe: RedisConnection) async -> String? {
         if let failure = lastLeaseFailure.withLock({ $0 }), ContinuousClock.now - failure.at < .seconds(10) {
             return "leasing jobs fails: \(failure.error)"
         }
         do {
-            let reply = try await commands.command(["XINFO", "GROUPS", stream])
+            let reply = try await probe.command(["XINFO", "GROUPS", stream])
             guard case .array(let groups) = reply, groups.contains(where: { "\($0)".contains("\"\(Self.group)\"") }) else {
                 return "consumer group \(Self.group) of stream \(stream) is missing"
             }
