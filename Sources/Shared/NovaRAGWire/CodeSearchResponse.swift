@@ -10,7 +10,7 @@ package struct CodeSearchResponse: Codable, Sendable {
     package var threshold: Double
     /// Null unless the search failed (then `matches` is empty).
     package var error: String?
-    /// (new) What `score` means: always `cosine_similarity` — in [0, 1], higher is closer; never a distance.
+    /// Extension: what `score` means: always `cosine_similarity` — in [0, 1], higher is closer; never a distance.
     package var scoreType = "cosine_similarity"
 
     /// Creates the answer.

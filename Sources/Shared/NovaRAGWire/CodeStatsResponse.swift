@@ -6,21 +6,21 @@ package struct CodeStatsResponse: Codable, Sendable, Equatable {
     package var actions: [String]
     /// Mean success count, 2 decimals.
     package var avgSuccessCount: Double
-    /// (new) Sum of failure counts.
+    /// Extension: sum of failure counts.
     package var totalFailures: Int
-    /// (new) Sorted distinct workflow ids.
+    /// Extension: sorted distinct workflow ids.
     package var workflows: [Int]
-    /// (new) Searches since start.
+    /// Extension: searches since start.
     package var searches: Int
-    /// (new) Searches with at least one match.
+    /// Extension: searches with at least one match.
     package var hits: Int
-    /// (new) `hits / searches`, 4 decimals.
+    /// Extension: `hits / searches`, 4 decimals.
     package var hitRate: Double
-    /// (new) Candidates above threshold rejected by the prompt guard.
+    /// Extension: candidates above threshold rejected by the prompt guard.
     package var rejectedHits: Int
-    /// (new) Searches that failed.
+    /// Extension: searches that failed.
     package var searchFailures: Int
-    /// (new) Mean search latency in milliseconds, 3 decimals.
+    /// Extension: mean search latency in milliseconds, 3 decimals.
     package var meanSearchLatencyMs: Double
 
     /// Creates the answer.

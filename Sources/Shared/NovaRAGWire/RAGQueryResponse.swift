@@ -10,13 +10,13 @@ package struct RAGQueryResponse: Codable, Sendable, Equatable {
         package var topic: String
         /// `max(0, 2·cos − 1)`, not rounded: 1 for the same text, 0 at cosine ≤ 0.5; higher is closer.
         package var score: Double
-        /// (new) Stable chunk id, `doc_<16 hex>`.
+        /// Extension: stable chunk id, `doc_<16 hex>`.
         package var id: String
-        /// (new) File relative to its knowledge folder.
+        /// Extension: file relative to its knowledge folder.
         package var file: String
-        /// (new) Enclosing headings, outermost first.
+        /// Extension: enclosing headings, outermost first.
         package var headingPath: [String]
-        /// (new) Position of the chunk in its file, from 0.
+        /// Extension: position of the chunk in its file, from 0.
         package var chunkIndex: Int
 
         /// Creates a result.
@@ -44,9 +44,9 @@ package struct RAGQueryResponse: Codable, Sendable, Equatable {
     package var query: String
     /// `results.count`.
     package var count: Int
-    /// (new) Candidates left out because they repeat a better result (same text, or cosine ≥ 0.98).
+    /// Extension: candidates left out because they repeat a better result (same text, or cosine ≥ 0.98).
     package var duplicatesRemoved: Int
-    /// (new) What `score` is: always `rescaled_cosine`, `max(0, 2·cos − 1)` in [0, 1], higher is closer.
+    /// Extension: what `score` is: always `rescaled_cosine`, `max(0, 2·cos − 1)` in [0, 1], higher is closer.
     package var scoreType = "rescaled_cosine"
 
     /// Creates the answer.

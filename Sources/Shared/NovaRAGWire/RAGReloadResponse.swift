@@ -42,15 +42,15 @@ package struct RAGReloadResponse: Codable, Sendable, Equatable {
     package var message: String
     /// Chunks in the index after the reload (the original always answered 0 here: it did not wait).
     package var documentsLoaded: Int
-    /// (new) File counts.
+    /// Extension: file counts.
     package var files: Files
-    /// (new) Chunk counts.
+    /// Extension: chunk counts.
     package var chunks: Chunks
-    /// (new) Wall time of the reload in milliseconds.
+    /// Extension: wall time of the reload in milliseconds.
     package var durationMs: Double
-    /// (new) Configured knowledge folders that do not exist.
+    /// Extension: configured knowledge folders that do not exist.
     package var missingDirectories: [String]
-    /// (new) Files skipped because an earlier knowledge folder has the same relative path.
+    /// Extension: files skipped because an earlier knowledge folder has the same relative path.
     package var shadowedFiles: [String]
 
     /// Creates the answer.

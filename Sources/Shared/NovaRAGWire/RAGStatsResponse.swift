@@ -8,13 +8,13 @@ package struct RAGStatsResponse: Codable, Sendable, Equatable {
     package var topics: [String]
     /// `ready`, or `loading` until the first load finished.
     package var status: String
-    /// (new) Chunks per source.
+    /// Extension: chunks per source.
     package var documentsPerSource: [String: Int]
-    /// (new) Files with at least one chunk.
+    /// Extension: files with at least one chunk.
     package var files: Int
-    /// (new) The embedder's model name.
+    /// Extension: the embedder's model name.
     package var embeddingModel: String
-    /// (new) What the last load or reload did; null before the first one finished.
+    /// Extension: what the last load or reload did; null before the first one finished.
     package var lastReload: RAGReloadResponse?
 
     /// Creates the answer.

@@ -51,7 +51,7 @@ package struct CacheStatsBody: Codable, Sendable, Equatable {
     package var totalFailures: Int
     /// Up to 10, most reused first.
     package var topCodes: [CacheTopCodeBody]
-    /// (new) Prompt nodes by code source, generations avoided, tokens and cost saved.
+    /// Extension: prompt nodes by code source, generations avoided, tokens and cost saved.
     package var codeSources: CodeSourceStatsBody?
 
     /// Creates the body.

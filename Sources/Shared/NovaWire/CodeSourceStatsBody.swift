@@ -1,4 +1,4 @@
-/// (new) `code_sources` of `GET /cache/stats` and of `/metrics`' `cache` block: prompt nodes by where their code came
+/// Extension: `code_sources` of `GET /cache/stats` and of `/metrics`' `cache` block: prompt nodes by where their code came
 /// from, the share each source served, generations the caches avoided, and tokens and cost spent and saved (savings are
 /// the recorded tokens and cost of the generation a hit made unnecessary; unknown for seed code).
 package struct CodeSourceStatsBody: Codable, Sendable, Equatable {

@@ -18,11 +18,11 @@ package struct ExecutionBody: Codable, Sendable, Equatable {
     @NullEncoded package var error: String?
     /// Naive UTC.
     package var createdAt: String
-    /// (new) The task that asked for it, or null.
+    /// Extension: the task that asked for it, or null.
     @NullEncoded package var taskId: String?
-    /// (new) The client whose credentials were loaded, or null.
+    /// Extension: the client whose credentials were loaded, or null.
     @NullEncoded package var clientSlug: String?
-    /// (new) Whether cancellation was requested.
+    /// Extension: whether cancellation was requested.
     package var cancelRequested: Bool
 
     /// Creates the body.

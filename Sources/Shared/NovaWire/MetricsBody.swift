@@ -13,7 +13,7 @@ package struct MetricsBody: Codable, Sendable, Equatable {
     package var workflows: WorkflowCounts
     /// A `SELECT 1` round trip.
     package var database: DatabaseState
-    /// (new) Exact code cache totals.
+    /// Extension: exact code cache totals.
     package var cache: CacheTotals
 
     /// Creates the body.
@@ -173,7 +173,7 @@ package struct MetricsBody: Codable, Sendable, Equatable {
         }
     }
 
-    /// (new) `cache`: exact code cache totals.
+    /// Extension: `cache`: exact code cache totals.
     package struct CacheTotals: Codable, Sendable, Equatable {
         /// Entries.
         package var totalCachedCodes: Int
@@ -181,7 +181,7 @@ package struct MetricsBody: Codable, Sendable, Equatable {
         package var totalCacheHits: Int
         /// Cost of the generations the hits avoided.
         package var totalCostSavedUsd: Double
-        /// (new) Prompt nodes by code source, generations avoided, tokens and cost saved.
+        /// Extension: prompt nodes by code source, generations avoided, tokens and cost saved.
         package var codeSources: CodeSourceStatsBody?
         /// Why the block could not be read.
         package var error: String?

@@ -1,4 +1,4 @@
-/// `GET /health/components` of nova (docs/api.md §3.2): a live database check plus configuration facts, and (new) the
+/// `GET /health/components` of nova (docs/api.md §3.2): a live database check plus configuration facts, and (an extension) the
 /// sandbox's isolation.
 package struct NovaComponents: Codable, Sendable, Equatable {
     /// `healthy` if the database is connected, else `unhealthy`.
@@ -15,9 +15,9 @@ package struct NovaComponents: Codable, Sendable, Equatable {
     package var redis: String
     /// `configured` or `not_configured` (by `RAG_SERVICE_URL`).
     package var ragService: String
-    /// (new) The local sandbox's isolation: `enforced` (bubblewrap) or `degraded` (rlimits only, or no internet).
+    /// Extension: the local sandbox's isolation: `enforced` (bubblewrap) or `degraded` (rlimits only, or no internet).
     package var sandbox: String
-    /// (new) Why the sandbox is degraded and what it does instead; null when enforced.
+    /// Extension: why the sandbox is degraded and what it does instead; null when enforced.
     package var sandboxReason: String?
 
     /// Creates the document.

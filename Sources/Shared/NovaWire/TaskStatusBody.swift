@@ -15,7 +15,7 @@ package struct TaskStatusBody: Codable, Sendable, Equatable {
     package var result: JSONValue?
     /// The execution, once one exists.
     package var executionId: Int?
-    /// (new) `success` or `failed` once finished.
+    /// Extension: `success` or `failed` once finished.
     package var workflowStatus: String?
     /// The error; null in a `SUCCESS` body.
     package var error: String?
