@@ -12,24 +12,11 @@ func buildApplication(config: RAGConfig, logger: Logger, embedder override: (any
     let database = try await SQLDatabase.open(config.database, logger: logger)
     let embedder = try override ?? config.embedding.makeEmbedder()
     let slot = CodeCacheSlot()
-    let admin = AdminGate(keyConfigured: config.apiKey != nil, allowUnauthenticated: config.allowUnauthenticatedAdmin)
     let docs = DocLibrary(
         store: OpeningDocChunkStore(database: database, logger: logger), embedder: embedder,
         folder: KnowledgeFolder(roots: config.knowledgeDirectories))
-
-    let router = Router()
-    router.add(middleware: RequestIDMiddleware())
-    router.add(middleware: ErrorEnvelopeMiddleware(style: .detail))
-    router.add(middleware: ServiceTokenMiddleware(apiKey: config.apiKey))
-    router.add(middleware: BodyLimitMiddleware(limit: config.maxBodyBytes))
-    router.addRoutes(HealthController(store: RAGStatus(persistentPath: config.dataDirectory, codeCache: slot, docs: docs)).routes)
-    router.addRoutes(CodeController(slot: slot, admin: admin).routes)
-    router.addRoutes(OpenAPIController().routes)
-    router.addRoutes(DocsController(library: docs, admin: admin).routes)
-    router.addMethodNotAllowedRoutes()
-
     var app = Application(
-        router: router,
+        router: buildRouter(config: config, slot: slot, docs: docs),
         configuration: .init(address: .hostname(config.listen.host, port: config.listen.port), serverName: "nova-rag"),
         logger: logger
     )
@@ -44,4 +31,28 @@ func buildApplication(config: RAGConfig, logger: Logger, embedder override: (any
         logger.info("code cache open", metadata: ["entries": .stringConvertible(cache.count), "embedder": .string(embedder.modelName)])
     }
     return app
+}
+
+/// The router with nova-rag's middleware and every route, over the code cache of `slot` and the documentation of
+/// `docs`.
+func buildRouter(config: RAGConfig, slot: CodeCacheSlot, docs: DocLibrary) -> Router<BasicRequestContext> {
+    let router = Router()
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: ErrorEnvelopeMiddleware(style: .detail))
+    router.add(middleware: ServiceTokenMiddleware(apiKey: config.apiKey))
+    router.add(middleware: BodyLimitMiddleware(limit: config.maxBodyBytes))
+    router.addRAGRoutes(config: config, slot: slot, docs: docs)
+    router.addMethodNotAllowedRoutes()
+    return router
+}
+
+extension Router<BasicRequestContext> {
+    /// Adds every route of nova-rag (without middleware or the 405 answers).
+    func addRAGRoutes(config: RAGConfig, slot: CodeCacheSlot, docs: DocLibrary) {
+        let admin = AdminGate(keyConfigured: config.apiKey != nil, allowUnauthenticated: config.allowUnauthenticatedAdmin)
+        addRoutes(HealthController(store: RAGStatus(persistentPath: config.dataDirectory, codeCache: slot, docs: docs)).routes)
+        addRoutes(CodeController(slot: slot, admin: admin).routes)
+        addRoutes(OpenAPIController().routes)
+        addRoutes(DocsController(library: docs, admin: admin).routes)
+    }
 }

@@ -20,9 +20,7 @@ struct DocRetrievalModelTests {
     }
 
     private func withLocalRAG(_ env: TestEnvironment, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let config = try RAGConfig(env: env.rag(["EMBEDDING_PROVIDER": "local", "NOVA_MODEL_DIR": TestEnvironment.modelDirectory]))
-        let app = try await NovaRAG.buildApplication(config: config, logger: TestEnvironment.logger)
-        try await app.test(.router) { client in
+        try await RAGApp.run(["EMBEDDING_PROVIDER": "local", "NOVA_MODEL_DIR": TestEnvironment.modelDirectory], directory: env) { client in
             try await client.waitUntilHealthy(seconds: 120)
             try await body(client)
         }

@@ -23,10 +23,7 @@ struct DocRoutesTests {
         } else {
             variables.merge(try await backend.environment()) { $1 }
         }
-        var config = try RAGConfig(env: env.rag(variables))
-        config.allowUnauthenticatedAdmin = allowAdmin
-        let app = try await NovaRAG.buildApplication(config: config, logger: TestEnvironment.logger, embedder: embedder)
-        try await app.test(.router, body)
+        try await RAGApp.run(variables, directory: env, allowAdmin: allowAdmin, embedder: embedder, body)
     }
 
     private func sample() throws -> TestEnvironment {

@@ -87,20 +87,17 @@ struct RAGOpenAPITests {
     @Test("nova-rag's document describes exactly the routes of its controllers, and /docs renders it")
     func matchesRouter() async throws {
         let env = try TestEnvironment()
+        let config = try RAGConfig(env: env.rag(["EMBEDDING_PROVIDER": "hash"]))
         let router = Router()
-        let slot = CodeCacheSlot()
         let database = try await SQLDatabase.open(
             .sqlite(path: env.directory.appendingPathComponent("docs.sqlite").path), logger: TestEnvironment.logger)
         let docs = DocLibrary(
             store: OpeningDocChunkStore(database: database, logger: TestEnvironment.logger), embedder: HashEmbedder(),
             folder: KnowledgeFolder(roots: []))
-        router.addRoutes(HealthController(store: RAGStatus(persistentPath: env.directory.path, codeCache: slot, docs: docs)).routes)
-        router.addRoutes(CodeController(slot: slot, admin: AdminGate(keyConfigured: false, allowUnauthenticated: false)).routes)
-        router.addRoutes(OpenAPIController().routes)
-        router.addRoutes(DocsController(library: docs, admin: AdminGate(keyConfigured: false, allowUnauthenticated: false)).routes)
+        router.addRAGRoutes(config: config, slot: CodeCacheSlot(), docs: docs)
         let served = Set(router.routes.map { "\($0.method.rawValue) \($0.path.description)" })
         #expect(served == RAGOpenAPI.document.routes)
-        let app = try await NovaRAG.buildApplication(config: RAGConfig(env: env.rag(["EMBEDDING_PROVIDER": "hash"])), logger: TestEnvironment.logger)
+        let app = try await NovaRAG.buildApplication(config: config, logger: TestEnvironment.logger)
         try await app.test(.router) { client in
             let (status, spec) = try await client.call(.get, "/openapi.json")
             #expect(status == .ok)

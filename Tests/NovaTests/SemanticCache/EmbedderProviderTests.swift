@@ -14,9 +14,8 @@ struct EmbedderProviderTests {
         let fake = FakeOpenAI()
         try await fake.run { baseURL in
             let env = try TestEnvironment()
-            let config = try RAGConfig(env: env.rag(["EMBEDDING_PROVIDER": "openai", "OPENAI_API_KEY": "sk-test-key", "OPENAI_BASE_URL": baseURL]))
-            let app = try await NovaRAG.buildApplication(config: config, logger: TestEnvironment.logger)
-            try await app.test(.router) { client in
+            try await RAGApp.run(["EMBEDDING_PROVIDER": "openai", "OPENAI_API_KEY": "sk-test-key", "OPENAI_BASE_URL": baseURL], directory: env) {
+                client in
                 _ = try await client.post("/code/save", CodeCacheFixtures.save(prompt: "Extract the due date"))
                 let (_, found) = try await client.post("/code/search", CodeCacheFixtures.search(prompt: "Extract the due date"))
                 #expect(found?["count"] == .int(1))
@@ -45,9 +44,7 @@ struct EmbedderProviderTests {
     @Test("the built-in model finds a saved entry by its own text with score ≥ 0.999 and a paraphrase above 0.85")
     func localProvider() async throws {
         let env = try TestEnvironment()
-        let config = try RAGConfig(env: env.rag(["EMBEDDING_PROVIDER": "local", "NOVA_MODEL_DIR": TestEnvironment.modelDirectory]))
-        let app = try await NovaRAG.buildApplication(config: config, logger: TestEnvironment.logger)
-        try await app.test(.router) { client in
+        try await RAGApp.run(["EMBEDDING_PROVIDER": "local", "NOVA_MODEL_DIR": TestEnvironment.modelDirectory], directory: env) { client in
             _ = try await client.post("/code/save", CodeCacheFixtures.save(prompt: "Extract the total amount from the invoice text"))
             _ = try await client.post(
                 "/code/save", CodeCacheFixtures.save(prompt: "Send a confirmation email to the sender", code: "print(2)", action: "reply"))

@@ -16,11 +16,7 @@ struct SemanticCacheRouteTests {
         _ backend: Backend, _ extra: [String: String] = ["EMBEDDING_PROVIDER": "hash"], allowAdmin: Bool = false, directory: TestEnvironment? = nil,
         _ body: @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
-        let env = try directory ?? TestEnvironment()
-        var config = try RAGConfig(env: env.rag(extra.merging(try await backend.environment()) { $1 }))
-        config.allowUnauthenticatedAdmin = allowAdmin
-        let app = try await NovaRAG.buildApplication(config: config, logger: TestEnvironment.logger)
-        try await app.test(.router, body)
+        try await RAGApp.run(extra.merging(try await backend.environment()) { $1 }, directory: directory, allowAdmin: allowAdmin, body)
     }
 
     @Test("a saved entry is found again by the same prompt and schema with score ≥ 0.999", arguments: Backend.available)
@@ -209,8 +205,7 @@ struct SemanticCacheRouteTests {
             let (_, saved) = try await client.post("/code/save", CodeCacheFixtures.save(prompt: "compute VAT at 21%"))
             return try #require(saved?["id"]?.stringValue)
         }
-        let second = try await NovaRAG.buildApplication(config: RAGConfig(env: env.rag(extra)), logger: TestEnvironment.logger)
-        try await second.test(.router) { client in
+        try await RAGApp.run(extra, directory: env) { client in
             let (_, found) = try await client.post("/code/search", CodeCacheFixtures.search(prompt: "compute VAT at 21%"))
             #expect(found?["matches"]?.arrayValue?.first?["id"]?.stringValue == id)
             let (_, health) = try await client.call(.get, "/health")
@@ -221,8 +216,7 @@ struct SemanticCacheRouteTests {
     @Test("a store made with one model refuses to open with another and names the reindex command")
     func modelMismatch() async throws {
         let env = try TestEnvironment()
-        let hash = try await NovaRAG.buildApplication(config: RAGConfig(env: env.rag(["EMBEDDING_PROVIDER": "hash"])), logger: TestEnvironment.logger)
-        try await hash.test(.router) { client in
+        try await RAGApp.run(["EMBEDDING_PROVIDER": "hash"], directory: env) { client in
             _ = try await client.post("/code/save", CodeCacheFixtures.save(prompt: "a"))
         }
         let other = try RAGConfig(
@@ -262,9 +256,7 @@ struct ReindexTests {
     @Test("a store whose vectors were made from whole search texts (before canonical prompts) is re-embedded once when opened")
     func legacyEmbeddedText() async throws {
         let env = try TestEnvironment()
-        let config = try RAGConfig(env: env.rag(["EMBEDDING_PROVIDER": "hash"]))
-        let first = try await NovaRAG.buildApplication(config: config, logger: TestEnvironment.logger)
-        try await first.test(.router) { client in
+        try await RAGApp.run(["EMBEDDING_PROVIDER": "hash"], directory: env) { client in
             _ = try await client.post("/code/save", CodeCacheFixtures.save(prompt: "Add up the amounts of the invoice"))
         }
         let path = env.directory.appendingPathComponent("nova-rag.sqlite").path

@@ -10,9 +10,7 @@ import Testing
 @Suite("Semantic code cache request validation")
 struct SemanticCacheValidationTests {
     private func withRAG(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let env = try TestEnvironment()
-        let app = try await NovaRAG.buildApplication(config: RAGConfig(env: env.rag(["EMBEDDING_PROVIDER": "hash"])), logger: TestEnvironment.logger)
-        try await app.test(.router, body)
+        try await RAGApp.run(["EMBEDDING_PROVIDER": "hash"], body)
     }
 
     /// A valid `/code/save` body with `members` (JSON text) added.

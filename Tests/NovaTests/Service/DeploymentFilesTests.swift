@@ -207,8 +207,7 @@ struct DeploymentFilesTests {
             let app = try await NovaAPI.buildApplication(config: NovaConfig(env: env.nova()), logger: TestEnvironment.logger)
             return try await app.test(.router) { client in try await client.call(.get, path).0.code }
         case .novaRAG:
-            let app = try await NovaRAG.buildApplication(config: RAGConfig(env: env.rag()), logger: TestEnvironment.logger)
-            return try await app.test(.router) { client in try await client.call(.get, path).0.code }
+            return try await RAGApp.run(directory: env) { client in try await client.call(.get, path).0.code }
         }
     }
 

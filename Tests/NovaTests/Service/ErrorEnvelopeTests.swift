@@ -27,8 +27,7 @@ struct ErrorEnvelopeTests {
     @Test("an unknown route is a 404 in nova-rag's {detail} envelope")
     func ragNotFound() async throws {
         let env = try TestEnvironment()
-        let app = try await NovaRAG.buildApplication(config: RAGConfig(env: env.rag()), logger: TestEnvironment.logger)
-        try await app.test(.router) { client in
+        try await RAGApp.run(directory: env) { client in
             try await client.execute(uri: "/nothing", method: .get) { response in
                 #expect(response.status == .notFound)
                 #expect(response.json == .object(["detail": .string("Not Found")]))
@@ -47,8 +46,7 @@ struct ErrorEnvelopeTests {
                 #expect(response.json == .object(["error": .string("Method Not Allowed"), "status_code": .int(405)]))
             }
         }
-        let rag = try await NovaRAG.buildApplication(config: RAGConfig(env: env.rag()), logger: TestEnvironment.logger)
-        try await rag.test(.router) { client in
+        try await RAGApp.run(directory: env) { client in
             try await client.execute(uri: "/health", method: .post) { response in
                 #expect(response.status == .methodNotAllowed)
                 #expect(response.json == .object(["detail": .string("Method Not Allowed")]))
@@ -68,8 +66,7 @@ struct ErrorEnvelopeTests {
                 #expect(response.json?["error"]?.stringValue?.contains("MAX_BODY_BYTES") == true)
             }
         }
-        let rag = try await NovaRAG.buildApplication(config: RAGConfig(env: env.rag(["MAX_BODY_BYTES": "2048"])), logger: TestEnvironment.logger)
-        try await rag.test(.router) { client in
+        try await RAGApp.run(["MAX_BODY_BYTES": "2048"], directory: env) { client in
             try await client.execute(uri: "/code/search", method: .post, body: body) { response in
                 #expect(response.status == .contentTooLarge)
                 #expect(response.json?["detail"]?.stringValue?.contains("2048") == true)

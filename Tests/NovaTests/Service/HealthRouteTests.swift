@@ -57,8 +57,7 @@ struct HealthRouteTests {
     @Test("nova-rag answers GET /health with readiness, counts and its data path")
     func ragHealth() async throws {
         let env = try TestEnvironment()
-        let app = try await NovaRAG.buildApplication(config: RAGConfig(env: env.rag()), logger: TestEnvironment.logger)
-        try await app.test(.router) { client in
+        try await RAGApp.run(directory: env) { client in
             try await client.waitUntilHealthy()
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .ok)
