@@ -25,6 +25,7 @@ func buildApplication(
     let services = try await NovaServices.open(config: config, logger: logger, queue: queue, sandboxConfiguration: sandboxConfiguration)
     var app = Application(
         router: buildRouter(services),
+        server: config.connections.server(style: .errorAndStatusCode),
         configuration: .init(address: .hostname(config.listen.host, port: config.listen.port), serverName: "nova"),
         services: [services.monitor, TaskRetentionService(tasks: services.stores.tasks, clock: services.clock, logger: logger)],
         logger: logger
@@ -62,7 +63,7 @@ func buildApplication(
 /// The router with nova's middleware and every route.
 func buildRouter(_ services: NovaServices) -> Router<NovaRequestContext> {
     let security = services.config.security
-    let router = Router(context: NovaRequestContext.self)
+    let router = Router(context: NovaRequestContext.self, options: .serviceDefaults)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: RequestMetricsMiddleware(factory: services.exporter.factory))
     router.add(middleware: CORSPolicyMiddleware(origins: security.corsOrigins))

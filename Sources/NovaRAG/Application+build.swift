@@ -16,7 +16,7 @@ func buildApplication(config: RAGConfig, logger: Logger, embedder override: (any
         store: OpeningDocChunkStore(database: database, logger: logger), embedder: embedder,
         folder: KnowledgeFolder(roots: config.knowledgeDirectories))
 
-    let router = Router()
+    let router = Router(options: .serviceDefaults)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ErrorEnvelopeMiddleware(style: .detail))
     router.add(middleware: ServiceTokenMiddleware(apiKey: config.apiKey))
@@ -29,6 +29,7 @@ func buildApplication(config: RAGConfig, logger: Logger, embedder override: (any
 
     var app = Application(
         router: router,
+        server: config.connections.server(style: .detail),
         configuration: .init(address: .hostname(config.listen.host, port: config.listen.port), serverName: "nova-rag"),
         logger: logger
     )

@@ -27,6 +27,8 @@ struct NovaConfig: Sendable {
     var e2bTemplateID: String?
     /// `MAX_BODY_BYTES`, default 1 MiB.
     var maxBodyBytes: Int
+    /// `IDLE_TIMEOUT_SECONDS`: how long a connection may stall.
+    var connections: ConnectionSettings
     /// `OPENAI_API_KEY`, `ANTHROPIC_API_KEY`, their base URLs and `CODE_GENERATOR_MODEL`.
     var llm: LLMSettings
     /// Semantic cache switches and generation attempts.
@@ -68,6 +70,7 @@ struct NovaConfig: Sendable {
         e2bConfigured = env.string("E2B_API_KEY") != nil
         e2bTemplateID = env.string("E2B_TEMPLATE_ID")
         maxBodyBytes = try env.int("MAX_BODY_BYTES", default: 1 << 20, in: 1024...(1 << 30))
+        connections = try ConnectionSettings(env: env)
         llm = LLMSettings(env: env)
         pipeline = try PipelineSettings(env: env)
         security = try SecuritySettings(env: env)

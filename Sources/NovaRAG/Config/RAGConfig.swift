@@ -11,6 +11,8 @@ struct RAGConfig: Sendable {
     var database: DatabaseLocation
     /// `MAX_BODY_BYTES`, default 1 MiB.
     var maxBodyBytes: Int
+    /// `IDLE_TIMEOUT_SECONDS`: how long a connection may stall.
+    var connections: ConnectionSettings
     /// `EMBEDDING_PROVIDER` and its settings.
     var embedding: EmbeddingSettings
     /// `KNOWLEDGE_DIR`: the knowledge folders, comma-separated, default `./knowledge`, resolved to absolute paths.
@@ -27,6 +29,7 @@ struct RAGConfig: Sendable {
         dataDirectory = URL(fileURLWithPath: directory).standardizedFileURL.path
         database = try DatabaseLocation.parse(databaseURL: env.string("DATABASE_URL"), dataDirectory: dataDirectory, fileName: "nova-rag.sqlite")
         maxBodyBytes = try env.int("MAX_BODY_BYTES", default: 1 << 20, in: 1024...(1 << 30))
+        connections = try ConnectionSettings(env: env)
         embedding = try EmbeddingSettings(env: env)
         let knowledge = env.list("KNOWLEDGE_DIR")
         knowledgeDirectories = (knowledge.isEmpty ? ["./knowledge"] : knowledge).map { URL(fileURLWithPath: $0).standardizedFileURL.path }
