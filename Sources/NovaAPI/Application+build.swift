@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOCore
 import NovaCore
 import ServiceKit
 
@@ -68,8 +69,13 @@ func buildRouter(_ services: NovaServices) -> Router<NovaRequestContext> {
     router.add(middleware: RequestMetricsMiddleware(factory: services.exporter.factory))
     router.add(middleware: CORSPolicyMiddleware(origins: security.corsOrigins))
     router.add(middleware: ErrorEnvelopeMiddleware(style: .errorAndStatusCode, classify: NovaErrorMapping.classify))
+    router.add(middleware: AuthFailureBrakeMiddleware(perMinute: security.authFailuresPerMinute, openPaths: OpenPaths.paths))
     router.add(middleware: APIKeyMiddleware(keys: security.apiKeys))
-    router.add(middleware: RateLimitMiddleware(perMinute: security.rateLimitPerMinute))
+    // Per API key (per client address without keys); liveness probes are not limited.
+    router.add(
+        middleware: RateLimitMiddleware<NovaRequestContext>(perMinute: security.rateLimitPerMinute) { request, context in
+            OpenPaths.contains(request.uri.path) ? nil : context.apiKeyIdentity ?? context.remoteAddress?.ipAddress ?? "anonymous"
+        })
     router.add(middleware: BodyLimitMiddleware(limit: services.config.maxBodyBytes))
     router.addNovaRoutes(services)
     router.addMethodNotAllowedRoutes()

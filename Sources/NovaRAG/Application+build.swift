@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOCore
 import NovaCore
 import ServiceKit
 
@@ -8,6 +9,7 @@ import ServiceKit
 /// loads in the background meanwhile (``DocLoader``). Tests call it too; their `embedder` replaces the configured
 /// one (to count or hold embedding calls).
 func buildApplication(config: RAGConfig, logger: Logger, embedder override: (any Embedder)? = nil) async throws -> some ApplicationProtocol {
+    try config.checkExposure()
     let database = try await SQLDatabase.open(config.database, logger: logger)
     let embedder = try override ?? config.embedding.makeEmbedder()
     let slot = CodeCacheSlot()
@@ -16,10 +18,18 @@ func buildApplication(config: RAGConfig, logger: Logger, embedder override: (any
         store: OpeningDocChunkStore(database: database, logger: logger), embedder: embedder,
         folder: KnowledgeFolder(roots: config.knowledgeDirectories))
 
-    let router = Router(options: .serviceDefaults)
+    let router = Router(context: RAGRequestContext.self, options: .serviceDefaults)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ErrorEnvelopeMiddleware(style: .detail))
+    router.add(middleware: AuthFailureBrakeMiddleware(perMinute: config.authFailuresPerMinute))
     router.add(middleware: ServiceTokenMiddleware(apiKey: config.apiKey))
+    // Per client address. Loopback is not limited: there the caller is the co-located nova, whose load a limit would
+    // only turn into semantic-cache misses and extra code generation; the brake on failed keys still applies to it.
+    router.add(
+        middleware: RateLimitMiddleware<RAGRequestContext>(perMinute: config.rateLimitPerMinute) { request, context in
+            guard request.uri.path != "/", request.uri.path != "/health", let address = context.remoteAddress else { return nil }
+            return address.isLoopback ? nil : address.ipAddress ?? "unknown"
+        })
     router.add(middleware: BodyLimitMiddleware(limit: config.maxBodyBytes))
     router.addRoutes(HealthController(store: RAGStatus(persistentPath: config.dataDirectory, codeCache: slot, docs: docs)).routes)
     router.addRoutes(CodeController(slot: slot, admin: admin).routes)
