@@ -93,7 +93,8 @@ extension Router<NovaRequestContext> {
         addRoutes(DatabaseSchemaController(schemas: stores.schemas, clients: stores.clients, clock: services.clock).routes)
         addRoutes(
             WorkflowExecuteController(
-                stores: stores, validator: services.validator, queue: services.queue, cipher: services.config.security.cipher, clock: services.clock
+                stores: stores, validator: services.validator, queue: services.queue, cipher: services.config.security.cipher, clock: services.clock,
+                maxQueued: services.config.maxQueuedExecutions
             ).routes)
         addRoutes(TaskController(tasks: stores.tasks).routes)
         addRoutes(ExecutionController(executions: stores.executions, clock: services.clock).routes)

@@ -18,6 +18,7 @@ enum NovaSchema {
         Migration(version: 1, name: "initial", statements: initial), Migration(version: 2, name: "leases", statements: leases),
         Migration(version: 3, name: "code_source_stats", statements: codeSourceStats),
         Migration(version: 4, name: "executions_task", statements: executionsTask),
+        Migration(version: 5, name: "tasks_state", statements: tasksState),
     ]
 
     /// The statements of `migration` for SQLite.
@@ -127,4 +128,7 @@ enum NovaSchema {
     /// A worker that died between creating an execution and recording it on its task left the execution to be found
     /// by its task id (``ExecutionStore/execution(taskID:)``).
     private static let executionsTask = ["CREATE INDEX executions_task ON executions (task_id)"]
+
+    /// Every execute request counts the queued tasks against `MAX_QUEUED_EXECUTIONS` (``TaskStore/countPending(upTo:)``).
+    private static let tasksState = ["CREATE INDEX tasks_state ON tasks (state)"]
 }
