@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOCore
 import NovaCore
 import ServiceKit
 
@@ -25,6 +26,7 @@ func buildApplication(
     let services = try await NovaServices.open(config: config, logger: logger, queue: queue, sandboxConfiguration: sandboxConfiguration)
     var app = Application(
         router: buildRouter(services),
+        server: config.connections.server(style: .errorAndStatusCode),
         configuration: .init(address: .hostname(config.listen.host, port: config.listen.port), serverName: "nova"),
         services: [services.monitor, TaskRetentionService(tasks: services.stores.tasks, clock: services.clock, logger: logger)],
         logger: logger
@@ -62,13 +64,18 @@ func buildApplication(
 /// The router with nova's middleware, every route of the API and the dashboard at `/ui`.
 func buildRouter(_ services: NovaServices) -> Router<NovaRequestContext> {
     let security = services.config.security
-    let router = Router(context: NovaRequestContext.self)
+    let router = Router(context: NovaRequestContext.self, options: .serviceDefaults)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: RequestMetricsMiddleware(factory: services.exporter.factory))
     router.add(middleware: CORSPolicyMiddleware(origins: security.corsOrigins))
     router.add(middleware: ErrorEnvelopeMiddleware(style: .errorAndStatusCode, classify: NovaErrorMapping.classify))
+    router.add(middleware: AuthFailureBrakeMiddleware(perMinute: security.authFailuresPerMinute, openPaths: OpenPaths.paths))
     router.add(middleware: APIKeyMiddleware(keys: security.apiKeys))
-    router.add(middleware: RateLimitMiddleware(perMinute: security.rateLimitPerMinute))
+    // Per API key (per client address without keys); liveness probes are not limited.
+    router.add(
+        middleware: RateLimitMiddleware<NovaRequestContext>(perMinute: security.rateLimitPerMinute) { request, context in
+            OpenPaths.contains(request.uri.path) ? nil : context.apiKeyIdentity ?? context.remoteAddress?.ipAddress ?? "anonymous"
+        })
     router.add(middleware: BodyLimitMiddleware(limit: services.config.maxBodyBytes))
     router.addNovaRoutes(services)
     router.addRoutes(DashboardController(apiKeyRequired: !security.apiKeys.isEmpty).routes)
@@ -87,7 +94,8 @@ extension Router<NovaRequestContext> {
         addRoutes(DatabaseSchemaController(schemas: stores.schemas, clients: stores.clients, clock: services.clock).routes)
         addRoutes(
             WorkflowExecuteController(
-                stores: stores, validator: services.validator, queue: services.queue, cipher: services.config.security.cipher, clock: services.clock
+                stores: stores, validator: services.validator, queue: services.queue, cipher: services.config.security.cipher, clock: services.clock,
+                maxQueued: services.config.maxQueuedExecutions
             ).routes)
         addRoutes(TaskController(tasks: stores.tasks).routes)
         addRoutes(ExecutionController(executions: stores.executions, clock: services.clock).routes)

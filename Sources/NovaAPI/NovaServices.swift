@@ -32,6 +32,7 @@ struct NovaServices: Sendable {
             logger.info("RAG_SERVICE_URL is not set: semantic code cache and documentation search are disabled")
         }
         let stores = NovaStores.sql(database, logger: logger)
+        let embeddedDirectory: String? = if case .sqlite = config.database { config.dataDirectory } else { nil }
         let clock = SystemWallClock()
         let sandbox = SharedSandbox(
             configuration: sandboxConfiguration ?? SandboxConfiguration(virtualEnvironment: URL(fileURLWithPath: config.sandboxVirtualEnvironment)),
@@ -39,7 +40,9 @@ struct NovaServices: Sendable {
         return NovaServices(
             config: config, database: database, stores: stores, queue: queue,
             validator: WorkflowGraphValidator(syntax: MemoizingPythonSyntaxChecker(ProcessPythonSyntaxChecker())), clock: clock,
-            monitor: ComponentMonitor(database: database, redis: redis, queue: queue as? RedisJobQueue, rag: rag, logger: logger), sandbox: sandbox,
+            monitor: ComponentMonitor(
+                database: database, redis: redis, queue: queue as? RedisJobQueue, rag: rag, dataDirectory: embeddedDirectory, logger: logger),
+            sandbox: sandbox,
             rag: rag,
             exporter: PrometheusExporter(), logger: logger)
     }

@@ -1,7 +1,10 @@
 import HTTPTypes
 import Hummingbird
+import NIOCore
+import NIOHTTP1
 
-/// Reads each request body up to a limit (`MAX_BODY_BYTES`, default 1 MiB); a larger body is answered 413.
+/// Reads each request body up to a limit (`MAX_BODY_BYTES`, default 1 MiB); a larger body is answered 413, whether
+/// it declares its length or comes in chunks (then the collector stops at the limit with `NIOTooManyBytesError`).
 ///
 /// The collected body stays on the request, so handlers decode it without reading the stream again.
 package struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -22,6 +25,11 @@ package struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
             _ = try await request.collectBody(upTo: limit)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw tooLarge
+        } catch is NIOTooManyBytesError {
+            throw tooLarge
+        } catch is HTTPParserError {
+            // The connection ended (the client left, or IDLE_TIMEOUT_SECONDS closed it) before the declared length.
+            throw ServiceError(.badRequest, "Request body ended before its Content-Length")
         }
         return try await next(request, context)
     }

@@ -6,7 +6,8 @@ import NovaJSON
 /// Turns every error below it into a JSON response in the service's envelope: never an HTML page or an empty body.
 ///
 /// ``RequestValidationError`` becomes `422 {"detail": [...]}`; ``ServiceError`` and Hummingbird's `HTTPError` keep
-/// their status; the app's `classify` maps its domain errors; anything else is logged and answered 500 without details.
+/// their status; the app's `classify` maps its domain errors; a full or unwritable store is 507 or 503
+/// (``StorageFault``); anything else is logged and answered 500 without details.
 package struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddleware {
     private let style: ErrorStyle
     private let classify: @Sendable (any Error) -> ServiceError?
@@ -30,7 +31,10 @@ package struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddlewar
         if let invalid = error as? RequestValidationError {
             return try JSONResponse.make(["detail": invalid.issues], status: .unprocessableContent)
         }
-        if let known = error as? ServiceError ?? classify(error) {
+        if let fault = StorageFault(error) {
+            context.logger.error("store not writable", metadata: ["fault": "\(fault)", "error": "\(error)"])
+        }
+        if let known = error as? ServiceError ?? classify(error) ?? StorageFault(error)?.serviceError {
             return try JSONResponse.make(style.body(status: known.status, message: known.message), status: known.status, headers: known.headers)
         }
         if let http = error as? HTTPError {

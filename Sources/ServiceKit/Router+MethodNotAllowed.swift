@@ -4,12 +4,14 @@ import Hummingbird
 extension Router {
     /// Answers `405` with an `Allow` header for every method a registered path does not serve.
     ///
-    /// Call it after all routes are added: Hummingbird alone answers such requests 404.
+    /// Call it after all routes are added: Hummingbird alone answers such requests 404. `HEAD` counts as served
+    /// where `GET` is, since the router generates those (``RouterOptions/serviceDefaults``).
     package func addMethodNotAllowedRoutes() {
-        let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
+        let methods: [HTTPRequest.Method] = [.get, .head, .post, .put, .delete, .patch]
         let byPath = Dictionary(grouping: routes, by: { $0.path.description })
         for described in byPath.values {
-            let allowed = Set(described.map(\.method))
+            var allowed = Set(described.map(\.method))
+            if allowed.contains(.get) { allowed.insert(.head) }
             let allowHeader = methods.filter(allowed.contains).map(\.rawValue).joined(separator: ", ")
             for method in methods where !allowed.contains(method) {
                 on(described[0].path, method: method) { _, _ -> Response in
@@ -18,4 +20,10 @@ extension Router {
             }
         }
     }
+}
+
+extension RouterOptions {
+    /// The options of both services' routers: `HEAD` answered wherever `GET` is (the `GET` handler runs and its
+    /// body is dropped), which Hummingbird does only when asked.
+    package static var serviceDefaults: RouterOptions { .autoGenerateHeadEndpoints }
 }

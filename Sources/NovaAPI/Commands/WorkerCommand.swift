@@ -46,13 +46,14 @@ struct WorkerCommand: AsyncParsableCommand {
 extension WorkerCommand {
     /// The worker's health endpoints on `port`, with the background component checks they answer from.
     static func healthServer(_ services: NovaServices, port: Int) -> some Service {
-        let router = Router(context: NovaRequestContext.self)
+        let router = Router(context: NovaRequestContext.self, options: .serviceDefaults)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: ErrorEnvelopeMiddleware(style: .errorAndStatusCode, classify: NovaErrorMapping.classify))
         router.addRoutes(HealthController(monitor: services.monitor, config: services.config, sandbox: services.sandbox).routes)
         router.addMethodNotAllowedRoutes()
         return Application(
-            router: router, configuration: .init(address: .hostname(services.config.listen.host, port: port), serverName: "nova-worker"),
+            router: router, server: services.config.connections.server(style: .errorAndStatusCode),
+            configuration: .init(address: .hostname(services.config.listen.host, port: port), serverName: "nova-worker"),
             services: [services.monitor], logger: services.logger)
     }
 }

@@ -27,6 +27,8 @@ struct NovaConfig: Sendable {
     var e2bTemplateID: String?
     /// `MAX_BODY_BYTES`, default 1 MiB.
     var maxBodyBytes: Int
+    /// `IDLE_TIMEOUT_SECONDS`: how long a connection may stall.
+    var connections: ConnectionSettings
     /// `OPENAI_API_KEY`, `ANTHROPIC_API_KEY`, their base URLs and `CODE_GENERATOR_MODEL`.
     var llm: LLMSettings
     /// Semantic cache switches and generation attempts.
@@ -44,6 +46,9 @@ struct NovaConfig: Sendable {
     /// `QUEUE_RECONCILE_SECONDS`, default 30: how often (with `REDIS_URL`) one process checks that every unfinished task
     /// has an entry in the Redis stream and queues the lost ones again (``QueueReconciler``).
     var queueReconcileSeconds: Double
+    /// `MAX_QUEUED_EXECUTIONS`, default 10,000 (`0`: no bound): beyond this many `PENDING` tasks an execute request is
+    /// refused with 503 and `Retry-After`, so a flood cannot grow the backlog (and the database) without end.
+    var maxQueuedExecutions: Int
     /// `SANDBOX_NETWORK` (`internet`, the default, or `none`): the network of nodes that do not say `"network": false`.
     var sandboxNetwork: SandboxNetwork
     /// `NOVA_SANDBOX_VENV`, default `<data directory>/sandbox-venv`, resolved to an absolute path: the virtual environment
@@ -68,6 +73,7 @@ struct NovaConfig: Sendable {
         e2bConfigured = env.string("E2B_API_KEY") != nil
         e2bTemplateID = env.string("E2B_TEMPLATE_ID")
         maxBodyBytes = try env.int("MAX_BODY_BYTES", default: 1 << 20, in: 1024...(1 << 30))
+        connections = try ConnectionSettings(env: env)
         llm = LLMSettings(env: env)
         pipeline = try PipelineSettings(env: env)
         security = try SecuritySettings(env: env)
@@ -76,6 +82,7 @@ struct NovaConfig: Sendable {
         workerHealthPort = env.string("WORKER_HEALTH_PORT") == nil ? nil : try env.int("WORKER_HEALTH_PORT", default: 0, in: 0...65535)
         redisQueueKey = env.string("REDIS_QUEUE_KEY", default: "nova:jobs")
         queueReconcileSeconds = try env.double("QUEUE_RECONCILE_SECONDS", default: 30, in: 1...3600)
+        maxQueuedExecutions = try env.int("MAX_QUEUED_EXECUTIONS", default: 10_000, in: 0...100_000_000)
         let network = env.string("SANDBOX_NETWORK", default: SandboxNetwork.internet.rawValue)
         guard let sandboxNetwork = SandboxNetwork(rawValue: network) else {
             throw ConfigError(key: "SANDBOX_NETWORK", problem: "expected internet or none")

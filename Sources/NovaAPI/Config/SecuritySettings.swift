@@ -14,6 +14,8 @@ struct SecuritySettings: Sendable {
     var corsOrigins: [String]
     /// `RATE_LIMIT_PER_MINUTE` per API key (or per client address without keys), default 600.
     var rateLimitPerMinute: Int
+    /// `AUTH_FAILURES_PER_MINUTE` per client address, default 20: beyond it the address gets 429 (``AuthFailureBrakeMiddleware``).
+    var authFailuresPerMinute: Int
     /// The cipher of `NOVA_SECRET_KEY`, nil when unset.
     var cipher: CredentialCipher?
 
@@ -24,6 +26,7 @@ struct SecuritySettings: Sendable {
         let origins = env.list("CORS_ORIGINS")
         corsOrigins = origins.isEmpty ? Self.defaultCORSOrigins : origins
         rateLimitPerMinute = try env.int("RATE_LIMIT_PER_MINUTE", default: 600, in: 1...1_000_000)
+        authFailuresPerMinute = try env.int("AUTH_FAILURES_PER_MINUTE", default: 20, in: 1...1_000_000)
         do {
             cipher = try env.string("NOVA_SECRET_KEY").map { try CredentialCipher(secret: $0) }
         } catch let error as CredentialCipherError {

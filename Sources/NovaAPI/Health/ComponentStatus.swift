@@ -12,11 +12,18 @@ struct ComponentStatus: Sendable, Equatable {
     var ragService: String
     /// `in_process`, `ok` or `degraded: <reason>`.
     var queue: String
+    /// The embedded store's disk: `ok` or `full: <n> MiB free in <dir>`; `remote` on PostgreSQL.
+    var storage: String
     /// When the check ran.
     var checkedAt: Date
 
     /// The `/health` document.
     var health: NovaHealth {
-        NovaHealth(database: database, redis: redis, ragService: ragService, checkedAt: WireDate.naive(checkedAt), queue: queue)
+        NovaHealth(database: database, redis: redis, ragService: ragService, checkedAt: WireDate.naive(checkedAt), queue: queue, storage: storage)
+    }
+
+    /// The states alone, to tell whether anything changed between two checks.
+    var withoutTime: [String] {
+        [database, redis, ragService, queue, storage]
     }
 }

@@ -63,7 +63,7 @@ extension NovaOpenAPI {
             [
                 (202, Answer.json("Queued", S.ref("ExecuteAccepted")).linking([("GET", "/tasks/{task_id}")], parameters: ["task_id": "task_id"])),
                 (400, error("Invalid graph")), (404, error("Workflow or client not found")), invalid,
-                (503, error("Queue or code check unavailable")),
+                (503, error("Queue or code check unavailable, or MAX_QUEUED_EXECUTIONS executions already waiting (with Retry-After)")),
             ]),
     ]
 

@@ -21,6 +21,7 @@ extension NovaOpenAPI {
         "Health": S.object([
             ("status", S.string(oneOf: ["healthy", "degraded", "unhealthy"])), ("service", S.string()), ("version", S.string()),
             ("database", S.string()), ("redis", S.string()), ("rag_service", S.string()), ("checked_at", timestamp), ("queue", S.string()),
+            ("storage", S.string()),
         ]),
         "Components": S.object([
             ("status", S.string(oneOf: ["healthy", "unhealthy"])), ("database", S.string()), ("e2b", S.string()), ("e2b_template_id", nullableString),

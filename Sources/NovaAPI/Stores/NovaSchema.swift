@@ -19,6 +19,7 @@ enum NovaSchema {
         Migration(version: 3, name: "code_source_stats", statements: codeSourceStats),
         Migration(version: 4, name: "executions_task", statements: executionsTask),
         Migration(version: 5, name: "dashboard", statements: dashboard),
+        Migration(version: 6, name: "tasks_state", statements: tasksState),
     ]
 
     /// The statements of `migration` for SQLite.
@@ -129,7 +130,7 @@ enum NovaSchema {
     /// by its task id (``ExecutionStore/execution(taskID:)``).
     private static let executionsTask = ["CREATE INDEX executions_task ON executions (task_id)"]
 
-    /// The dashboard (issue 23): prompt nodes by UTC day (days since 1970-01-01) and code source, for the hit rate over
+    /// The dashboard: prompt nodes by UTC day (days since 1970-01-01) and code source, for the hit rate over
     /// time (`GET /cache/code-sources/daily`), and indexes that serve a page of executions filtered by status or
     /// workflow, newest first, without sorting every match (they replace the status and workflow indexes).
     private static let dashboard = [
@@ -145,4 +146,7 @@ enum NovaSchema {
         "DROP INDEX executions_status",
         "DROP INDEX executions_workflow",
     ]
+
+    /// Every execute request counts the queued tasks against `MAX_QUEUED_EXECUTIONS` (``TaskStore/countPending(upTo:)``).
+    private static let tasksState = ["CREATE INDEX tasks_state ON tasks (state)"]
 }

@@ -43,6 +43,11 @@ struct SQLTaskStore: TaskStore {
         return try await db.read("SELECT \(Self.columns) FROM tasks WHERE state IN (\(states)) ORDER BY created_at, task_id", []).map(Self.record)
     }
 
+    func countPending(upTo limit: Int) async throws -> Int {
+        let sql = "SELECT COUNT(*) AS n FROM (SELECT 1 FROM tasks WHERE state = '\(TaskState.pending.rawValue)' LIMIT ?) AS queued"
+        return try await db.read(sql, [limit])[0].int("n")
+    }
+
     func purgeFinished(updatedBefore time: Date) async throws -> Int {
         let finished = TaskState.allCases.filter(\.isFinished).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         return try await db.write("DELETE FROM tasks WHERE state IN (\(finished)) AND updated_at < ? RETURNING task_id", [time]).count

@@ -1,19 +1,22 @@
+import Foundation
 import NovaJSON
 
 /// Replaces secret values with `***REDACTED***` in context snapshots, results and messages (docs/api.md D4).
 ///
 /// A value is secret when its key is (``SecretKeys/isSecret(_:)``), at any depth; and any string equal to a known
 /// secret value, or containing one, has it replaced too, so a password copied into another key or quoted in an
-/// error message is still hidden.
+/// error message is still hidden. Known values are also found reversed, base64-, hex- or URL-encoded and in any
+/// letter case (``SecretVariants``), the transforms node code applies in one line.
 package struct SecretRedactor: Sendable {
     /// What replaces a secret.
     package static let mask = "***REDACTED***"
     private let knownValues: [String]
 
-    /// A redactor that also hides these literal values (e.g. the credentials loaded for an execution); values shorter
-    /// than 4 characters are ignored, since hiding them would garble unrelated text.
+    /// A redactor that also hides these literal values (e.g. the credentials loaded for an execution) and their
+    /// transformed forms; values shorter than 4 characters are ignored, since hiding them would garble unrelated text.
     package init(knownSecrets: [String] = []) {
-        knownValues = Array(Set(knownSecrets.filter { $0.count >= 4 })).sorted { $0.count > $1.count }
+        let variants = knownSecrets.filter { $0.count >= 4 }.flatMap(SecretVariants.of)
+        knownValues = Array(Set(variants)).sorted { $0.count > $1.count }
     }
 
     /// A redactor that hides the secret values found in `context` as well.
@@ -64,8 +67,8 @@ package struct SecretRedactor: Sendable {
         return result
     }
 
-    /// `text` with every known secret value replaced.
+    /// `text` with every known secret value, in any of its forms and any letter case, replaced.
     package func redact(_ text: String) -> String {
-        knownValues.reduce(text) { partial, secret in partial.replacingOccurrences(of: secret, with: Self.mask) }
+        knownValues.reduce(text) { partial, secret in partial.replacingOccurrences(of: secret, with: Self.mask, options: .caseInsensitive) }
     }
 }

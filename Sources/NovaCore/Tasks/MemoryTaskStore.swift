@@ -32,6 +32,11 @@ package actor MemoryTaskStore: TaskStore {
         records.values.filter { [.pending, .started, .running].contains($0.state) }.sorted { $0.createdAt < $1.createdAt }
     }
 
+    /// How many tasks are `PENDING`, counting no further than `limit`.
+    package func countPending(upTo limit: Int) -> Int {
+        min(limit, records.values.count { $0.state == .pending })
+    }
+
     /// Deletes finished tasks last updated before `time`; returns how many.
     package func purgeFinished(updatedBefore time: Date) -> Int {
         let doomed = records.values.filter { $0.state.isFinished && $0.updatedAt < time }.map(\.taskID)

@@ -11,6 +11,8 @@ package protocol TaskStore: Sendable {
     func update(_ record: TaskRecord, expecting expected: TaskState) async throws -> Bool
     /// Tasks in `PENDING`, `STARTED` or `RUNNING`, oldest first.
     func unfinished() async throws -> [TaskRecord]
+    /// How many tasks are `PENDING` (queued, not yet picked up by a worker), counting no further than `limit`.
+    func countPending(upTo limit: Int) async throws -> Int
     /// Deletes finished tasks last updated before `time`; returns how many.
     func purgeFinished(updatedBefore time: Date) async throws -> Int
 }

@@ -47,6 +47,8 @@ struct CodeController<Context: RequestContext>: Sendable {
             guard case .secretInField = error else { return try JSONResponse.make(CodeSaveResponse.failed(error.description)) }
             throw ServiceError(.unprocessableContent, error.description)
         } catch {
+            // A full or unwritable store is the operator's to fix: 507/503 (docs/api.md §2.8), not D12's 200.
+            if let fault = StorageFault(error) { throw fault.serviceError }
             context.logger.error("code save failed", metadata: ["error": .string(String(describing: error))])
             return try JSONResponse.make(CodeSaveResponse.failed(String(describing: error)))
         }

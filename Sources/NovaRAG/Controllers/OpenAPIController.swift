@@ -98,7 +98,10 @@ enum RAGOpenAPI {
         _ responses: [(Int, Answer)], isPublic: Bool = false
     ) -> OpenAPIOperation {
         var all = responses
-        if !isPublic { all.append((401, .json("Missing or wrong RAG_API_KEY token", S.ref("Detail")))) }
+        if !isPublic {
+            all.append((401, .json("Missing or wrong RAG_API_KEY token", S.ref("Detail"))))
+            all.append((429, .json("Rate limit or failed-authentication brake", S.ref("Detail"), headers: ["Retry-After": S.integer(minimum: 0)])))
+        }
         if body != nil { all.append((413, .json("Body larger than MAX_BODY_BYTES", S.ref("Detail")))) }
         return OpenAPIOperation(
             method, path, summary, tag: "code cache", parameters: parameters, body: body.map { ($0, true) }, responses: all, isPublic: isPublic)

@@ -1,7 +1,8 @@
 /// `GET /health` of nova (docs/api.md §3.2): liveness plus the last background check of each component.
 package struct NovaHealth: Codable, Sendable, Equatable {
-    /// `healthy` while the database answers and jobs can be queued and leased, `degraded` while the database answers
-    /// but the queue cannot hand out jobs, else `unhealthy` (always HTTP 200).
+    /// `healthy` while the database answers, jobs can be queued and leased and the embedded store has room; `degraded`
+    /// while the database answers but the queue cannot hand out jobs or the store's disk is full; else `unhealthy`
+    /// (always HTTP 200).
     package var status: String
     /// Always `NOVA API`.
     package var service = "NOVA API"
@@ -17,11 +18,15 @@ package struct NovaHealth: Codable, Sendable, Equatable {
     package var checkedAt: String
     /// The job queue: `in_process`, `ok`, or `degraded: <why jobs cannot be leased>`.
     package var queue: String
+    /// The embedded store's disk: `ok`, `full: <n> MiB free in <dir>`, or `remote` (PostgreSQL).
+    package var storage: String
 
     /// Creates the document.
-    package init(database: String, redis: String, ragService: String, checkedAt: String, queue: String) {
-        self.status = database != "connected" ? "unhealthy" : queue.hasPrefix("degraded") ? "degraded" : "healthy"
+    package init(database: String, redis: String, ragService: String, checkedAt: String, queue: String, storage: String) {
+        self.status =
+            database != "connected" ? "unhealthy" : queue.hasPrefix("degraded") || storage.hasPrefix("full") ? "degraded" : "healthy"
         self.queue = queue
+        self.storage = storage
         self.database = database
         self.redis = redis
         self.ragService = ragService
@@ -29,7 +34,7 @@ package struct NovaHealth: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case status, service, version, database, redis, queue
+        case status, service, version, database, redis, queue, storage
         case ragService = "rag_service"
         case checkedAt = "checked_at"
     }

@@ -24,6 +24,7 @@ struct FailureRouteTests {
         func task(id: String) async throws -> TaskRecord? { throw Unavailable() }
         func update(_ record: TaskRecord, expecting expected: TaskState) async throws -> Bool { throw Unavailable() }
         func unfinished() async throws -> [TaskRecord] { throw Unavailable() }
+        func countPending(upTo limit: Int) async throws -> Int { throw Unavailable() }
         func purgeFinished(updatedBefore time: Date) async throws -> Int { throw Unavailable() }
     }
 

@@ -88,7 +88,7 @@ struct RAGOpenAPITests {
     func matchesRouter() async throws {
         let env = try TestEnvironment()
         let config = try RAGConfig(env: env.rag(["EMBEDDING_PROVIDER": "hash"]))
-        let router = Router()
+        let router = Router(context: RAGRequestContext.self)
         let database = try await SQLDatabase.open(
             .sqlite(path: env.directory.appendingPathComponent("docs.sqlite").path), logger: TestEnvironment.logger)
         let docs = DocLibrary(

@@ -42,7 +42,7 @@ struct ErrorEnvelopeTests {
         try await nova.test(.router) { client in
             try await client.execute(uri: "/health", method: .delete) { response in
                 #expect(response.status == .methodNotAllowed)
-                #expect(response.headers[.allow] == "GET")
+                #expect(response.headers[.allow] == "GET, HEAD")
                 #expect(response.json == .object(["error": .string("Method Not Allowed"), "status_code": .int(405)]))
             }
         }

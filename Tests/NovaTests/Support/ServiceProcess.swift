@@ -13,12 +13,14 @@ final class ServiceProcess: @unchecked Sendable {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     }
 
-    /// Starts `executable <subcommand>` (default `serve`) with `environment` on a free loopback port and waits until
-    /// `/health` answers, or, with `readyLine`, until the log contains that text (for processes without HTTP).
-    init(_ executable: String, environment: [String: String], arguments: [String] = [], subcommand: String = "serve", readyLine: String? = nil)
-        async throws
-    {
-        port = try Self.freePort()
+    /// Starts `executable <subcommand>` (default `serve`) with `environment` on `port` (by default a free loopback
+    /// port) and waits until `/health` answers, or, with `readyLine`, until the log contains that text (for processes
+    /// without HTTP).
+    init(
+        _ executable: String, environment: [String: String], arguments: [String] = [], subcommand: String = "serve", readyLine: String? = nil,
+        port fixedPort: Int? = nil
+    ) async throws {
+        port = try fixedPort ?? Self.freePort()
         log = FileManager.default.temporaryDirectory.appendingPathComponent("\(executable)-\(port)-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process = Process()
@@ -34,7 +36,7 @@ final class ServiceProcess: @unchecked Sendable {
         if let readyLine {
             try await waitForLog(readyLine)
         } else {
-            try await waitUntilHealthy()
+            try await waitUntilHealthy(server: executable)
         }
     }
 
@@ -77,13 +79,15 @@ final class ServiceProcess: @unchecked Sendable {
     /// How long ``stop()`` waits after SIGTERM.
     static let stopGrace: TimeInterval = 15
 
-    private func waitUntilHealthy() async throws {
+    /// Waits until `/health` answers 200 from a server named `server`: another process that took the port first (a
+    /// free port is picked, then released) must not pass for this one.
+    private func waitUntilHealthy(server: String) async throws {
         for _ in 0..<200 {
             if !process.isRunning {
                 throw ProcessFailed(description: "exited with \(process.terminationStatus): \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
             }
             if let response = try? await HTTPClient.shared.execute(HTTPClientRequest(url: baseURL + "/health"), timeout: .seconds(1)),
-                response.status == .ok
+                response.status == .ok, response.headers.first(name: "Server") == server
             {
                 return
             }
