@@ -12,12 +12,29 @@ package enum SecretScanner {
         /xox[abposr]-[A-Za-z0-9\-]{10,}/,
         /eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}/,
         /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
-        /[A-Za-z][A-Za-z0-9+.\-]*:\/\/[^\/\s:@'"]+:[^\/\s@'"]+@[^\s\/'"]+/,
     ]
+
+    /// `user:password@host` right after a URL's `://`.
+    nonisolated(unsafe) private static let credentialsAfterScheme = /[^\/\s:@'"]+:[^\/\s@'"]+@[^\s\/'"]+/
 
     /// Whether `text` contains a literal credential.
     package static func containsSecret(_ text: String) -> Bool {
-        patterns.contains { text.contains($0) }
+        patterns.contains { text.contains($0) } || containsURLWithPassword(text)
+    }
+
+    /// Whether `text` holds a URL with a password, `scheme://user:password@host` (a scheme being a letter followed by
+    /// letters, digits, `+`, `.` or `-`). Found from each `://` rather than by one unanchored pattern, whose scheme
+    /// part would make the search quadratic in a long run of letters (10,000 letters took 2 s).
+    private static func containsURLWithPassword(_ text: String) -> Bool {
+        var rest = text[...]
+        while let separator = rest.range(of: "://") {
+            let scheme = rest[..<separator.lowerBound].reversed().prefix { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
+            if scheme.contains(where: \.isLetter), rest[separator.upperBound...].prefixMatch(of: credentialsAfterScheme) != nil {
+                return true
+            }
+            rest = rest[separator.upperBound...]
+        }
+        return false
     }
 
     /// Whether any string inside `value` (keys included) contains a literal credential.
