@@ -77,7 +77,9 @@ final class RedisJobQueue: ConsumingJobQueue {
         }
         do {
             let reply = try await probe.command(["XINFO", "GROUPS", stream])
-            guard case .array(let groups) = reply, groups.contains(where: { "\($0)".contains("\"\(Self.group)\"") }) else {
+            guard case .array(let groups) = reply,
+                groups.contains(where: { if case .array(let fields) = $0 { fields.contains(.string(Self.group)) } else { false } })
+            else {
                 return "consumer group \(Self.group) of stream \(stream) is missing"
             }
             return nil
