@@ -131,20 +131,20 @@ final class RedisJobQueue: ConsumingJobQueue {
     func lease() async throws -> LeasedJob {
         while true {
             try Task.checkCancellation()
+            let leased: LeasedJob?
             do {
-                if let abandoned = try await recreatingGroup({ try await claimAbandoned() }) { return settled(abandoned) }
-                if let fresh = try await recreatingGroup({ try await readNew() }) { return settled(fresh) }
-                lastLeaseFailure.withLock { $0 = nil }
+                if let abandoned = try await recreatingGroup({ try await claimAbandoned() }) {
+                    leased = abandoned
+                } else {
+                    leased = try await recreatingGroup { try await readNew() }
+                }
             } catch let error as RedisError {
                 lastLeaseFailure.withLock { $0 = (ContinuousClock.now, error.description) }
                 throw error
             }
+            lastLeaseFailure.withLock { $0 = nil }
+            if let leased { return leased }
         }
-    }
-
-    private func settled(_ lease: LeasedJob) -> LeasedJob {
-        lastLeaseFailure.withLock { $0 = nil }
-        return lease
     }
 
     /// Acknowledges and deletes the entry. An entry whose group vanished is gone already, which is no error.
