@@ -50,10 +50,14 @@ package struct BodyFields {
         }
     }
 
-    /// An integer in `range`, nil when absent or null.
-    package mutating func int(_ key: String, in range: ClosedRange<Int> = Int.min...Int.max) -> Int? {
+    /// An integer in `range`, nil when absent or null; null is an issue unless `nullable` (a field typed `int`,
+    /// not `int | null`, refuses it as the original services' validation did).
+    package mutating func int(_ key: String, in range: ClosedRange<Int> = Int.min...Int.max, nullable: Bool = true) -> Int? {
         switch object[key] {
-        case nil, .null?: return nil
+        case nil: return nil
+        case .null?:
+            if !nullable { issues.append(.body(path(key), type: "int_type", msg: "Input should be a valid integer")) }
+            return nil
         case .int(let value)?:
             guard range.contains(value) else {
                 issues.append(outOfRange(key, range, input: .int(value)))
@@ -74,11 +78,14 @@ package struct BodyFields {
         }
     }
 
-    /// A number in `range`, nil when absent or null.
-    package mutating func double(_ key: String, in range: ClosedRange<Double>) -> Double? {
+    /// A number in `range`, nil when absent or null; null is an issue unless `nullable`.
+    package mutating func double(_ key: String, in range: ClosedRange<Double>, nullable: Bool = true) -> Double? {
         let value: Double
         switch object[key] {
-        case nil, .null?: return nil
+        case nil: return nil
+        case .null?:
+            if !nullable { issues.append(.body(path(key), type: "float_type", msg: "Input should be a valid number")) }
+            return nil
         case .int(let number)?: value = Double(number)
         case .double(let number)?: value = number
         default:

@@ -27,8 +27,8 @@ struct CodeController<Context: RequestContext>: Sendable {
     private func search(_ request: Request, context: Context) async throws -> Response {
         var fields = try BodyFields(try await request.decodeJSON(as: JSONValue.self, context: context))
         let text = fields.string("query", minLength: 1)
-        let threshold = fields.double("threshold", in: 0...1) ?? 0.85
-        let topK = fields.int("top_k", in: 1...20) ?? 5
+        let threshold = fields.double("threshold", in: 0...1, nullable: false) ?? 0.85
+        let topK = fields.int("top_k", in: 1...20, nullable: false) ?? 5
         let workflowID = fields.int("workflow_id")
         _ = fields.strings("available_keys")
         try fields.validate()

@@ -21,7 +21,7 @@ struct DocsController<Context: RequestContext>: Sendable {
     private func query(_ request: Request, context: Context) async throws -> Response {
         var fields = try BodyFields(try await request.decodeJSON(as: JSONValue.self, context: context))
         let text = fields.string("query", minLength: 1)
-        let topK = fields.int("top_k", in: 1...20) ?? 5
+        let topK = fields.int("top_k", in: 1...20, nullable: false) ?? 5
         var filters = BodyFields(members: fields.object("filters", required: false) ?? [:], prefix: "filters")
         let source = filters.string("source", required: false)
         let topic = filters.string("topic", required: false)

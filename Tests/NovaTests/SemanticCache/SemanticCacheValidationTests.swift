@@ -30,6 +30,7 @@ struct SemanticCacheValidationTests {
             (.object(["query": .string("q"), "threshold": .double(-0.1)]), "threshold"),
             (.object(["query": .string("q"), "top_k": .int(0)]), "top_k"), (.object(["query": .string("q"), "top_k": .int(21)]), "top_k"),
             (.object(["query": .string("q"), "top_k": .string("3")]), "top_k"),
+            (.object(["query": .string("q"), "top_k": .null]), "top_k"), (.object(["query": .string("q"), "threshold": .null]), "threshold"),
             (.object(["query": .string("q"), "workflow_id": .string("w")]), "workflow_id"),
             (.object(["query": .string("q"), "available_keys": .string("a")]), "available_keys"),
         ])
