@@ -61,7 +61,9 @@ extension Router<RAGRequestContext> {
     /// Adds every route of nova-rag (without middleware or the 405 answers).
     func addRAGRoutes(config: RAGConfig, slot: CodeCacheSlot, docs: DocLibrary) {
         let admin = AdminGate(keyConfigured: config.apiKey != nil, allowUnauthenticated: config.allowUnauthenticatedAdmin)
-        addRoutes(HealthController(store: RAGStatus(persistentPath: config.dataDirectory, codeCache: slot, docs: docs)).routes)
+        let embeddedDirectory: String? = if case .sqlite = config.database { config.dataDirectory } else { nil }
+        let status = RAGStatus(persistentPath: config.dataDirectory, embeddedDirectory: embeddedDirectory, codeCache: slot, docs: docs)
+        addRoutes(HealthController(store: status).routes)
         addRoutes(CodeController(slot: slot, admin: admin).routes)
         addRoutes(OpenAPIController().routes)
         addRoutes(DocsController(library: docs, admin: admin).routes)

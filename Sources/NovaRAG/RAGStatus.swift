@@ -1,13 +1,16 @@
 import NovaCore
 import RAGCore
+import ServiceKit
 import Shared
 
-/// What nova-rag's health route reports: readiness and collection sizes.
+/// What nova-rag's health route reports: readiness, collection sizes and the store's disk.
 ///
 /// Ready means the code cache is open and the first documentation load has finished (docs/api.md §2.2).
 struct RAGStatus: Sendable {
     /// The resolved data directory.
     let persistentPath: String
+    /// The directory of the embedded SQLite store, whose disk each call checks; nil on PostgreSQL.
+    let embeddedDirectory: String?
     /// The code cache, once open.
     let codeCache: CodeCacheSlot
     /// The documentation library.
@@ -19,6 +22,6 @@ struct RAGStatus: Sendable {
         let index = docs.index
         return RAGHealth(
             ready: cache != nil && index != nil, documentsLoaded: index?.count ?? 0, codeCacheEntries: cache?.count ?? 0,
-            persistentPath: persistentPath)
+            persistentPath: persistentPath, storage: embeddedDirectory.map(DiskSpace.state(of:)) ?? "remote")
     }
 }

@@ -12,7 +12,7 @@ struct ComponentStatus: Sendable, Equatable {
     var ragService: String
     /// `in_process`, `ok` or `degraded: <reason>`.
     var queue: String
-    /// The embedded store's disk: `ok` or `full: <n> MiB free in <dir>`; `remote` on PostgreSQL.
+    /// The embedded store's disk: `ok`, `full: <n> MiB free in <dir>` or `unwritable: <dir> (<reason>)`; `remote` on PostgreSQL.
     var storage: String
     /// When the check ran.
     var checkedAt: Date

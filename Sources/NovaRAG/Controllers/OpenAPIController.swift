@@ -117,7 +117,7 @@ enum RAGOpenAPI {
         "Detail": S.object([("detail", S.string())]),
         "Health": S.object([
             ("status", S.string()), ("vector_store_ready", S.boolean), ("documents_loaded", S.integer()), ("code_cache_entries", S.integer()),
-            ("persistent_path", S.string()),
+            ("persistent_path", S.string()), ("storage", S.string()),
         ]),
         "Match": match,
         "SearchRequest": S.object(

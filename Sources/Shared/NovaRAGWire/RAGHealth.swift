@@ -1,6 +1,7 @@
 /// `GET /health` of nova-rag (docs/api.md §2.2).
 package struct RAGHealth: Codable, Sendable, Equatable {
-    /// `healthy` when ready, `initializing` while the first documentation load runs.
+    /// `healthy` when ready, `initializing` while the first documentation load runs, `degraded` when ready but the
+    /// store cannot take writes (``storage`` says why).
     package var status: String
     /// Same condition as `status == "healthy"`.
     package var vectorStoreReady: Bool
@@ -10,14 +11,18 @@ package struct RAGHealth: Codable, Sendable, Equatable {
     package var codeCacheEntries: Int
     /// The resolved data directory (`NOVA_RAG_DATA_DIR`).
     package var persistentPath: String
+    /// The store's disk: `ok`, `full: <n> MiB free in <dir>` or `unwritable: <dir> (<reason>)`; `remote` on PostgreSQL. Absent
+    /// in the answer of a nova-rag that predates it.
+    package var storage: String?
 
     /// Creates the document.
-    package init(ready: Bool, documentsLoaded: Int, codeCacheEntries: Int, persistentPath: String) {
-        self.status = ready ? "healthy" : "initializing"
+    package init(ready: Bool, documentsLoaded: Int, codeCacheEntries: Int, persistentPath: String, storage: String) {
+        self.status = !ready ? "initializing" : storage == "ok" || storage == "remote" ? "healthy" : "degraded"
         self.vectorStoreReady = ready
         self.documentsLoaded = documentsLoaded
         self.codeCacheEntries = codeCacheEntries
         self.persistentPath = persistentPath
+        self.storage = storage
     }
 
     enum CodingKeys: String, CodingKey {
@@ -26,5 +31,6 @@ package struct RAGHealth: Codable, Sendable, Equatable {
         case documentsLoaded = "documents_loaded"
         case codeCacheEntries = "code_cache_entries"
         case persistentPath = "persistent_path"
+        case storage
     }
 }

@@ -1,7 +1,8 @@
 /// `GET /health` of nova (docs/api.md §3.2): liveness plus the last background check of each component.
 package struct NovaHealth: Codable, Sendable, Equatable {
     /// `healthy` while the database answers, jobs can be queued and leased and the embedded store has room; `degraded`
-    /// while the database answers but the queue cannot hand out jobs or the store's disk is full; else `unhealthy`
+    /// while the database answers but the queue cannot hand out jobs or the store's disk is full or cannot be written; else
+    /// `unhealthy`
     /// (always HTTP 200).
     package var status: String
     /// Always `NOVA API`.
@@ -18,13 +19,13 @@ package struct NovaHealth: Codable, Sendable, Equatable {
     package var checkedAt: String
     /// The job queue: `in_process`, `ok`, or `degraded: <why jobs cannot be leased>`.
     package var queue: String
-    /// The embedded store's disk: `ok`, `full: <n> MiB free in <dir>`, or `remote` (PostgreSQL).
+    /// The embedded store's disk: `ok`, `full: <n> MiB free in <dir>`, `unwritable: <dir> (<reason>)`, or `remote` (PostgreSQL).
     package var storage: String
 
     /// Creates the document.
     package init(database: String, redis: String, ragService: String, checkedAt: String, queue: String, storage: String) {
         self.status =
-            database != "connected" ? "unhealthy" : queue.hasPrefix("degraded") || storage.hasPrefix("full") ? "degraded" : "healthy"
+            database != "connected" ? "unhealthy" : queue.hasPrefix("degraded") || !["ok", "remote"].contains(storage) ? "degraded" : "healthy"
         self.queue = queue
         self.storage = storage
         self.database = database
