@@ -29,6 +29,8 @@ actor SharedSandbox {
         let publisher = publisher
         let logger = logger
         let task = Task {
+            let reaped = OrphanedSandboxes.reap()
+            if reaped > 0 { logger.warning("killed sandboxes a killed nova left behind", metadata: ["count": .stringConvertible(reaped)]) }
             let probed = await ProcessSandbox(configuration: configuration)
             switch probed.status {
             case .enforced: logger.info("sandbox enforced", metadata: ["python": .string(configuration.interpreter)])
