@@ -1,0 +1,80 @@
+"""Driver of scripts/fault-suite.sh: runs each fault of fault_cases.FAULTS against the release binaries, explains each
+broken guarantee (the ids and states, the tail of the server logs), prints one summary line per fault and exits 1
+if any fault broke its guarantee or could not run.
+    usage: fault_suite.py <release bin folder> <scratch folder> <sandbox venv> <knowledge folder>
+FAULT_SUITE_ONLY=<substring> runs only the faults whose name contains it; FAULT_SUITE_SEED fixes the random points.
+"""
+
+import os
+import signal
+import sys
+import time
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import fault_cases  # noqa: E402
+import fault_servers  # noqa: E402
+
+
+def run(ctx, name, fault):
+    """(name, tried, survived, failed, seconds, note) of one fault, printing its explanation as it goes."""
+    print(f"== {name}", flush=True)
+    started = time.monotonic()
+    try:
+        outcome = fault(ctx)
+    except Exception:
+        print(f"   could not run:\n{traceback.format_exc()}{fault_servers.report()}", flush=True)
+        return name, 0, 0, 1, time.monotonic() - started, "error"
+    seconds = time.monotonic() - started
+    if outcome is None:
+        print("   skipped: needs root (to mount a tmpfs)", flush=True)
+        return name, 0, 0, 0, seconds, "skipped: needs root"
+    for note in outcome.notes:
+        print(f"   {note}")
+    for index, ident, why in outcome.broken:
+        label = ident if index is None else f"execution #{index} (task {ident})"
+        print(f"   BROKEN {label}: {why}")
+    for _, check, why in outcome.known:
+        print(f"   KNOWN DEFECT {check}: {why}\n      {fault_cases.KNOWN_DEFECTS[check]}")
+    if outcome.broken:
+        for log in outcome.logs:
+            print(f"   tail of {log}:\n{fault_servers.log_tail(log)}")
+    print(f"   {outcome.survived}/{outcome.tried} kept the guarantee in {seconds:.0f} s", flush=True)
+    note = f"{len(outcome.known)} known defect, not counted as failed (above)" if outcome.known else ""
+    return name, outcome.tried, outcome.survived, len(outcome.broken), seconds, note
+
+
+def main():
+    bin_dir, work, venv, knowledge = sys.argv[1:5]
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    ctx = fault_cases.Context(bin_dir, work, venv, knowledge)
+    only = os.environ.get("FAULT_SUITE_ONLY", "")
+    print(f"fault suite: random points from seed {ctx.seed} (FAULT_SUITE_SEED={ctx.seed} repeats them)", flush=True)
+    started = time.monotonic()
+    rows = []
+    try:
+        for name, fault in fault_cases.FAULTS:
+            if only in name:
+                row = run(ctx, name, fault)
+                fault_servers.stop_all()
+                orphans = fault_servers.sweep(work)
+                if orphans:
+                    print(f"   KNOWN DEFECT left running after nova stopped, killed now: {', '.join(orphans)}\n"
+                          f"      {fault_cases.ORPHAN_DEFECT}", flush=True)
+                    row = row[:5] + ("; ".join(filter(None, [row[5], f"{len(orphans)} orphaned sandbox killed "
+                                                                       "(known defect, above)"])),)
+                rows.append(row)
+    finally:
+        fault_servers.stop_all()
+        fault_servers.sweep(work)
+    print("\nfault | tried | survived | failed | seconds")
+    for name, tried, survived, failed, seconds, note in rows:
+        print(f"{name} | {tried} | {survived} | {failed} | {seconds:.0f}" + (f" | {note}" if note else ""))
+    failed = sum(row[3] for row in rows)
+    print(f"fault suite: {'FAILED' if failed else 'passed'} in {time.monotonic() - started:.0f} s")
+    return 1 if failed or not rows else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
