@@ -40,7 +40,7 @@ trap finish EXIT
 trap 'exit 130' INT TERM
 
 # The whole suite is bounded: a fault that hangs fails the run instead of holding CI.
-timeout --kill-after=20 600 python3 scripts/lib/fault_suite.py "$bin" "$work" "$venv" "$knowledge" &
+timeout --kill-after=20 480 python3 scripts/lib/fault_suite.py "$bin" "$work" "$venv" "$knowledge" &
 driver=$!
 status=0
 wait "$driver" || status=$?

@@ -217,7 +217,9 @@ def rag_kill(ctx):
         status, entry = executions.request("GET", f"{rag.url}/code/entries/{entry_id}")
         if status != 200 or (entry.get("node_description"), entry.get("code")) != (prompt, code):
             broken.append((None, entry_id, f"acknowledged save lost: GET /code/entries answered {status}: {entry}"))
-    return Outcome(attempts[0], broken, [rag.log], [f"{len(acknowledged)} saves acknowledged"])
+    return Outcome(attempts[0], broken, [rag.log],
+                   [f"{len(acknowledged)} saves acknowledged, {attempts[0] - len(acknowledged)} refused or cut off "
+                    "while nova-rag was down"])
 
 
 class _Tmpfs:

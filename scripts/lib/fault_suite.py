@@ -28,7 +28,7 @@ def run(ctx, name, fault):
         return name, 0, 0, 1, time.monotonic() - started, "error"
     seconds = time.monotonic() - started
     if outcome is None:
-        print("   skipped: needs root (to mount a tmpfs)", flush=True)
+        print("   skipped: needs root (cannot mount a tmpfs here)", flush=True)
         return name, 0, 0, 0, seconds, "skipped: needs root"
     for note in outcome.notes:
         print(f"   {note}")
