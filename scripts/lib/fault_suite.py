@@ -10,6 +10,7 @@ import signal
 import sys
 import time
 import traceback
+from dataclasses import dataclass, field
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -17,19 +18,34 @@ import fault_cases  # noqa: E402
 import fault_servers  # noqa: E402
 
 
+@dataclass
+class Row:
+    """One line of the summary."""
+    name: str
+    tried: int
+    survived: int
+    failed: int
+    seconds: float
+    notes: list = field(default_factory=list)
+
+    def __str__(self):
+        return " | ".join([self.name, str(self.tried), str(self.survived), str(self.failed), f"{self.seconds:.0f}",
+                           *self.notes])
+
+
 def run(ctx, name, fault):
-    """(name, tried, survived, failed, seconds, note) of one fault, printing its explanation as it goes."""
+    """The summary Row of one fault, printing its explanation as it goes."""
     print(f"== {name}", flush=True)
     started = time.monotonic()
     try:
         outcome = fault(ctx)
     except Exception:
         print(f"   could not run:\n{traceback.format_exc()}{fault_servers.report()}", flush=True)
-        return name, 0, 0, 1, time.monotonic() - started, "error"
+        return Row(name, 0, 0, 1, time.monotonic() - started, ["could not run (above)"])
     seconds = time.monotonic() - started
     if outcome is None:
         print("   skipped: needs root (cannot mount a tmpfs here)", flush=True)
-        return name, 0, 0, 0, seconds, "skipped: needs root"
+        return Row(name, 0, 0, 0, seconds, ["skipped: needs root"])
     for note in outcome.notes:
         print(f"   {note}")
     for index, ident, why in outcome.broken:
@@ -41,8 +57,8 @@ def run(ctx, name, fault):
         for log in outcome.logs:
             print(f"   tail of {log}:\n{fault_servers.log_tail(log)}")
     print(f"   {outcome.survived}/{outcome.tried} kept the guarantee in {seconds:.0f} s", flush=True)
-    note = f"{len(outcome.known)} known defect, not counted as failed (above)" if outcome.known else ""
-    return name, outcome.tried, outcome.survived, len(outcome.broken), seconds, note
+    notes = [f"{len(outcome.known)} known defect, not counted as failed (above)"] if outcome.known else []
+    return Row(name, outcome.tried, outcome.survived, len(outcome.broken), seconds, notes)
 
 
 def main():
@@ -62,16 +78,15 @@ def main():
                 if orphans:
                     print(f"   KNOWN DEFECT left running after nova stopped, killed now: {', '.join(orphans)}\n"
                           f"      {fault_cases.ORPHAN_DEFECT}", flush=True)
-                    row = row[:5] + ("; ".join(filter(None, [row[5], f"{len(orphans)} orphaned sandbox killed "
-                                                                       "(known defect, above)"])),)
+                    row.notes.append(f"{len(orphans)} orphaned sandbox killed (known defect, above)")
                 rows.append(row)
     finally:
         fault_servers.stop_all()
         fault_servers.sweep(work)
     print("\nfault | tried | survived | failed | seconds")
-    for name, tried, survived, failed, seconds, note in rows:
-        print(f"{name} | {tried} | {survived} | {failed} | {seconds:.0f}" + (f" | {note}" if note else ""))
-    failed = sum(row[3] for row in rows)
+    for row in rows:
+        print(row)
+    failed = sum(row.failed for row in rows)
     print(f"fault suite: {'FAILED' if failed else 'passed'} in {time.monotonic() - started:.0f} s")
     return 1 if failed or not rows else 0
 
