@@ -17,6 +17,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fault_cases  # noqa: E402
 import fault_servers  # noqa: E402
 
+# Broken executions or saves listed one by one per fault; the count says how many more there were.
+SHOWN = 30
+
 
 @dataclass
 class Row:
@@ -48,9 +51,11 @@ def run(ctx, name, fault):
         return Row(name, 0, 0, 0, seconds, ["skipped: needs root"])
     for note in outcome.notes:
         print(f"   {note}")
-    for index, ident, why in outcome.broken:
+    for index, ident, why in outcome.broken[:SHOWN]:
         label = ident if index is None else f"execution #{index} (task {ident})"
         print(f"   BROKEN {label}: {why}")
+    if len(outcome.broken) > SHOWN:
+        print(f"   … and {len(outcome.broken) - SHOWN} more broken")
     for _, check, why in outcome.known:
         print(f"   KNOWN DEFECT {check}: {why}\n      {fault_cases.KNOWN_DEFECTS[check]}")
     if outcome.broken:
