@@ -5,8 +5,9 @@
 # (a small tmpfs: root only, skipped otherwise). It starts its own PostgreSQL, Redis, nova and nova-rag on free
 # loopback ports, so the servers of scripts/test.sh (POSTGRES_URL, REDIS_URL) are never touched, and prints
 #   fault | tried | survived | failed | seconds
-# per fault; it fails if any execution or acknowledged save broke its guarantee, each one explained with the ids,
-# their states and the tail of the server logs. The driver and what proves "ran once": scripts/lib/fault_*.py.
+# per fault; it fails if any execution, acknowledged save or full-disk check broke its guarantee, each one explained
+# with the ids, their states and the tail of the server logs (defects of nova already known are printed as KNOWN
+# DEFECT and not counted). The driver and what proves "ran once": scripts/lib/fault_*.py.
 #   usage: scripts/fault-suite.sh <folder holding the release nova and nova-rag>
 # Needs NOVA_SANDBOX_VENV (default ./data/sandbox-venv, made by scripts/setup-sandbox.sh), postgresql, redis-server.
 set -euo pipefail
