@@ -39,7 +39,7 @@ KNOWN_DEFECTS = {
 # Processes of the suite's scratch folder still running once every nova it started has stopped: a sandbox orphaned
 # by a kill -9 (fault_servers.sweep finds and kills them). Reported, not counted as failed.
 ORPHAN_DEFECT = ("a sandbox's bwrap (user nobody, no children, reparented to init) outlives a nova killed with -9 "
-                 "despite --die-with-parent, and waits forever")
+                 "despite --die-with-parent, still waiting minutes later")
 
 
 class Context:
