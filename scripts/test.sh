@@ -2,9 +2,10 @@
 # Runs the whole test suite: checks the formatting of Nova's sources (scripts/validate.sh), installs what it needs
 # (Debian packages, the MiniLM weights, the sandbox's virtual environment), starts PostgreSQL and Redis on loopback
 # in a temporary directory, builds with warnings as errors in Nova's own targets, runs `swift test`, then builds the
-# release binaries and runs them as the Docker images do (scripts/release-check.sh), fuzzes and attacks them with
-# hostile input (scripts/hostile-suite.sh, about three minutes), drives the dashboard in headless Chromium against
-# those binaries (scripts/ui-test.sh, about a minute), and stops the servers.
+# release binaries and runs them as the Docker images do (scripts/release-check.sh), injects the faults of issue #21
+# into them (scripts/fault-suite.sh, a few minutes), fuzzes and attacks them with hostile input
+# (scripts/hostile-suite.sh, about three minutes), drives the dashboard in headless Chromium against those binaries
+# (scripts/ui-test.sh, about a minute), and stops the servers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
@@ -37,5 +38,6 @@ timeout --kill-after=30 1200 swift test --skip-build --parallel --num-workers 2
 NOVA_LOAD_TESTS=1 timeout --kill-after=30 600 swift test --skip-build --filter ConcurrentExecutionTests
 nova_build_release
 bash scripts/release-check.sh "$NOVA_RELEASE_BIN"
+bash scripts/fault-suite.sh "$NOVA_RELEASE_BIN"
 bash scripts/hostile-suite.sh "$NOVA_RELEASE_BIN"
 bash scripts/ui-test.sh "$NOVA_RELEASE_BIN"
