@@ -1,4 +1,5 @@
 import Foundation
+import NovaStorage
 import RAGCore
 import ServiceKit
 import Testing
