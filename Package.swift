@@ -86,21 +86,30 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "NovaStorage",
+            dependencies: [
+                "NovaJSON", "ServiceKit",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "NovaAPI",
             dependencies: [
-                "NovaCore", "NovaJSON", "Shared", "ServiceKit", "CHiredis",
+                "NovaCore", "NovaJSON", "Shared", "ServiceKit", "NovaStorage", "CHiredis",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -115,12 +124,11 @@ let package = Package(
         .executableTarget(
             name: "NovaRAG",
             dependencies: [
-                "NovaCore", "RAGCore", "NovaJSON", "Shared", "ServiceKit", "MiniLM",
+                "NovaCore", "RAGCore", "NovaJSON", "Shared", "ServiceKit", "NovaStorage", "MiniLM",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -166,11 +174,12 @@ let package = Package(
         .testTarget(
             name: "NovaTests",
             dependencies: [
-                "NovaAPI", "NovaRAG", "NovaCore", "RAGCore", "PromptGuard", "NovaJSON", "Resilience", "Shared", "ServiceKit",
+                "NovaAPI", "NovaRAG", "NovaCore", "RAGCore", "PromptGuard", "NovaJSON", "Resilience", "Shared", "ServiceKit", "NovaStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import NovaCore
+import NovaStorage
 import RAGCore
 import ServiceKit
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Logging
+import NovaStorage
 import ServiceKit
 
 /// `nova migrate`: applies the schema migrations to the configured database and exits.

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NovaCore
+import NovaStorage
 import ServiceKit
 import ServiceLifecycle
 import Shared

@@ -1,6 +1,7 @@
 import Foundation
 import NovaCore
 import NovaJSON
+import NovaStorage
 import ServiceKit
 import Shared
 

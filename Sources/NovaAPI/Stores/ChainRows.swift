@@ -1,4 +1,5 @@
 import NovaCore
+import NovaStorage
 
 /// Columns and row mapping of `chain_of_work` and `chain_of_work_steps`.
 enum ChainRows {

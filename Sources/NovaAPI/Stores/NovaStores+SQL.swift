@@ -1,15 +1,11 @@
 import Logging
 import NovaCore
-import ServiceKit
+import NovaStorage
 
 extension NovaStores {
     /// The stores over `database` (SQLite file or PostgreSQL pool). Migrate it first (``NovaMigrations``).
     static func sql(_ database: SQLDatabase, logger: Logger) -> NovaStores {
-        let db: any SQLExecutor =
-            switch database {
-            case .sqlite(let pool): SQLiteExecutor(pool: pool)
-            case .postgres(let client): PostgresExecutor(client: client, logger: logger)
-            }
+        let db = database.executor(logger: logger)
         return NovaStores(
             workflows: SQLWorkflowStore(db: db), clients: SQLClientStore(db: db), schemas: SQLDatabaseSchemaStore(db: db),
             executions: SQLExecutionStore(db: db), tasks: SQLTaskStore(db: db), exactCache: SQLExactCodeCacheStore(db: db),

@@ -1,5 +1,6 @@
 import Foundation
 import NovaCore
+import NovaStorage
 
 /// ``CircuitBreakerStateStore`` in SQL (`circuit_breakers`), shared by every process on the database (D13).
 struct SQLCircuitBreakerStateStore: CircuitBreakerStateStore {

@@ -1,6 +1,7 @@
 import Foundation
 import NovaCore
 import NovaJSON
+import NovaStorage
 
 /// ``ClientStore`` in SQL: `clients` and `client_credentials` (values only sealed).
 struct SQLClientStore: ClientStore {

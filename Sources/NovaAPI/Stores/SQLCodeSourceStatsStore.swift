@@ -1,4 +1,5 @@
 import NovaCore
+import NovaStorage
 
 /// ``CodeSourceStatsStore`` in SQL: `code_source_stats` (one row per code source) and `code_source_daily` (one row
 /// per UTC day and code source), both incremented in place in one transaction.

@@ -1,5 +1,6 @@
 import Foundation
 import NovaCore
+import NovaStorage
 
 /// ``DatabaseSchemaStore`` in SQL (`client_database_schemas`, unique per client and table).
 struct SQLDatabaseSchemaStore: DatabaseSchemaStore {

@@ -1,5 +1,6 @@
 import Foundation
 import NovaCore
+import NovaStorage
 
 /// ``ExactCodeCacheStore`` in SQL (`code_cache`, unique on (workflow, key) with a null workflow counted as one).
 struct SQLExactCodeCacheStore: ExactCodeCacheStore {

@@ -1,5 +1,6 @@
 import Foundation
 import NovaCore
+import NovaStorage
 
 /// ``ExecutionStore`` in SQL: `executions`, `chain_of_work` and `chain_of_work_steps`.
 struct SQLExecutionStore: ExecutionStore {
@@ -76,7 +77,7 @@ struct SQLExecutionStore: ExecutionStore {
         async throws -> AppendedChainEntry?
     {
         let entryStatements = Self.holdAndInsertEntry(
-            executionID: executionID, record, checkpoint: checkpoint, owner: owner, oneStatement: db.allowsUpdateInWith)
+            executionID: executionID, record, checkpoint: checkpoint, owner: owner, oneStatement: db.dialect.allowsUpdateInWith)
         let entryIndex = entryStatements.count - 1
         let statements = entryStatements + steps.map { ChainRows.insertStep($0, entry: .returned(statement: entryIndex, column: "id")) }
         let results: [[SQLRow]]

@@ -1,5 +1,6 @@
 import Foundation
 import NovaCore
+import NovaStorage
 
 /// ``TaskStore`` in SQL (`tasks`).
 struct SQLTaskStore: TaskStore {

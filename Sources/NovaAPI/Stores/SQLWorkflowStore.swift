@@ -1,5 +1,6 @@
 import Foundation
 import NovaCore
+import NovaStorage
 
 /// ``WorkflowStore`` in SQL; deletion cascades through the schema's foreign keys.
 struct SQLWorkflowStore: WorkflowStore {

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NovaCore
 import NovaJSON
+import NovaStorage
 import RAGCore
 import ServiceKit
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Logging
 import NovaCore
+import NovaStorage
 import ServiceKit
 
 /// `nova-rag reindex`: re-embeds every code-cache entry with the configured embedder and records its model, so a

@@ -1,7 +1,7 @@
 import Logging
 import NovaCore
+import NovaStorage
 import RAGCore
-import ServiceKit
 
 /// The documentation store of `database`, opened (and migrated) on first use: the PostgreSQL pool only runs
 /// once the services have started, after the application was built.

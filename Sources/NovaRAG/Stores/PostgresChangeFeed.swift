@@ -1,5 +1,6 @@
 import Logging
 import NovaCore
+import NovaStorage
 import PostgresNIO
 import RAGCore
 import ServiceLifecycle
@@ -31,12 +32,31 @@ struct PostgresChangeFeed: Service {
         while slot.cache == nil { try await Task.sleep(for: .milliseconds(20)) }
         guard let cache = slot.cache else { return }
         try await client.withConnection { connection in
-            try await connection.listen(on: PostgresCodeEntryStore.changeChannel) { notifications in
+            try await connection.listen(on: Self.channel) { notifications in
                 try await cache.apply(.reload)
                 for try await notification in notifications {
                     try await cache.apply(CodeEntryChange(payload: notification.payload))
                 }
             }
         }
+    }
+}
+
+extension PostgresChangeFeed {
+    /// The channel on which every write of ``SQLCodeEntryStore`` is announced to the other replicas.
+    static let channel = "nova_rag_code_entries"
+
+    /// The statement of a write's transaction that announces `change` once the transaction commits.
+    static func announcement(_ change: CodeEntryChange) -> SQLStatement {
+        SQLStatement("SELECT pg_notify(?, ?)", [channel, change.payload])
+    }
+
+    /// The statement of a write's transaction that announces `change` of the entry whose id statement `index` of the
+    /// same transaction returned (a merged duplicate's id is known only then); the transaction fails with
+    /// ``SQLStatementMatchedNothing`` when that statement returned no row.
+    static func announcement(_ change: (String) -> CodeEntryChange, idReturnedBy index: Int) -> SQLStatement {
+        SQLStatement(
+            "SELECT pg_notify(?, ? || ?)",
+            arguments: [.value(.text(channel)), .value(.text(change("").payload)), .returned(statement: index, column: "id")])
     }
 }

@@ -1,17 +1,13 @@
-import GRDB
+import Logging
+import NovaStorage
 
-/// nova-rag's SQLite migrations, shared by every store on the file (the PostgreSQL ones are
-/// `PostgresCodeEntryStore.migrator`).
+/// Applies ``RAGSchema`` to either backend (PostgreSQL versions recorded in `nova_rag_schema_migrations`), once for
+/// every store on the database, and refuses a database whose schema is newer than this binary.
 enum RAGMigrations {
-    /// Every migration, in order; applying it again is a no-op.
-    static var sqlite: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("1_code_entries") { db in
-            try db.execute(sql: RAGSchema.codeEntriesSQLite)
-        }
-        migrator.registerMigration("2_doc_chunks") { db in
-            try db.execute(sql: RAGSchema.docChunksSQLite)
-        }
-        return migrator
+    private static let migrator = SQLMigrator(postgresTable: "nova_rag_schema_migrations", migrations: RAGSchema.migrations)
+
+    /// Migrates `database`. The PostgreSQL pool must be running.
+    static func migrate(_ database: SQLDatabase, logger: Logger) async throws {
+        try await migrator.migrate(database, logger: logger)
     }
 }

@@ -1,35 +1,20 @@
-/// nova-rag's tables, the same logical schema in SQLite and PostgreSQL.
-enum RAGSchema {
-    /// Version 1, SQLite: code entries and store metadata.
-    static let codeEntriesSQLite = """
-        CREATE TABLE code_entries (
-            id TEXT PRIMARY KEY,
-            dedup_key TEXT NOT NULL UNIQUE,
-            workflow_id INTEGER,
-            node_action TEXT NOT NULL,
-            node_description TEXT NOT NULL,
-            ai_description TEXT NOT NULL,
-            code TEXT NOT NULL,
-            input_schema TEXT NOT NULL,
-            insights TEXT NOT NULL,
-            config TEXT NOT NULL,
-            extra_metadata TEXT NOT NULL,
-            libraries_used TEXT NOT NULL,
-            required_keys TEXT NOT NULL,
-            success_count INTEGER NOT NULL,
-            failure_count INTEGER NOT NULL DEFAULT 0,
-            created_at TEXT NOT NULL,
-            last_used_at TEXT,
-            vector BLOB NOT NULL
-        );
-        CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        """
+import NovaStorage
 
-    /// Version 1, PostgreSQL: the same tables; `seq` keeps insertion order.
-    static let codeEntriesPostgres = [
+/// nova-rag's tables: the one migration set, written once for SQLite and PostgreSQL with the placeholders of
+/// ``SQLDialect/schema(_:)``. Vectors are little-endian Float32 byte strings (``VectorBytes``); `{{insertion_order}}`
+/// gives PostgreSQL the `seq` column SQLite's `rowid` already is, so both load entries in insertion order.
+enum RAGSchema {
+    /// Every migration, oldest first. Append; never edit a released one.
+    static let migrations = [
+        SQLMigration(version: 1, name: "code_entries", statements: codeEntries),
+        SQLMigration(version: 2, name: "doc_chunks", statements: docChunks),
+    ]
+
+    /// The semantic code cache and the model its vectors were made with.
+    private static let codeEntries = [
         """
         CREATE TABLE code_entries (
-            seq BIGSERIAL,
+            {{insertion_order}}
             id TEXT PRIMARY KEY,
             dedup_key TEXT NOT NULL UNIQUE,
             workflow_id BIGINT,
@@ -47,9 +32,38 @@ enum RAGSchema {
             failure_count BIGINT NOT NULL DEFAULT 0,
             created_at TEXT NOT NULL,
             last_used_at TEXT,
-            vector BYTEA NOT NULL
+            vector {{blob}} NOT NULL
         )
         """,
         "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ]
+
+    /// The documentation files and chunks (`/rag/*`).
+    private static let docChunks = [
+        """
+        CREATE TABLE doc_files (
+            file TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            chunking TEXT NOT NULL,
+            model TEXT NOT NULL,
+            source TEXT NOT NULL,
+            topic TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE doc_chunks (
+            id TEXT PRIMARY KEY,
+            file TEXT NOT NULL,
+            chunk_index BIGINT NOT NULL,
+            heading_path TEXT NOT NULL,
+            source TEXT NOT NULL,
+            topic TEXT NOT NULL,
+            text TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            model TEXT NOT NULL,
+            vector {{blob}} NOT NULL
+        )
+        """,
+        "CREATE INDEX doc_chunks_file ON doc_chunks (file, chunk_index)",
     ]
 }

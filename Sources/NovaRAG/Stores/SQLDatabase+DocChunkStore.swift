@@ -1,12 +1,10 @@
 import Logging
 import NovaCore
+import NovaStorage
 import RAGCore
-import ServiceKit
 
-/// Opens the documentation store on `database`, applying its migrations; a PostgreSQL pool must be running.
+/// Opens the documentation store on `database`, applying nova-rag's migrations; a PostgreSQL pool must be running.
 func openDocChunkStore(_ database: SQLDatabase, logger: Logger) async throws -> any DocChunkStore {
-    switch database {
-    case .sqlite(let pool): try await SQLiteDocChunkStore.open(pool: pool)
-    case .postgres(let client): try await PostgresDocChunkStore.open(client: client, logger: logger)
-    }
+    try await RAGMigrations.migrate(database, logger: logger)
+    return SQLDocChunkStore(db: database.executor(logger: logger))
 }

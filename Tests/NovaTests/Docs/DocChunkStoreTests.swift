@@ -1,4 +1,5 @@
 import Foundation
+import NovaStorage
 import RAGCore
 import ServiceKit
 import Testing
@@ -13,14 +14,7 @@ struct DocChunkStoreTests {
         let env = try TestEnvironment()
         let config = try RAGConfig(env: env.rag(try await backend.environment()))
         let database = try await SQLDatabase.open(config.database, logger: TestEnvironment.logger)
-        guard let client = database.backgroundService else {
-            return try await body(database, try await openDocChunkStore(database, logger: TestEnvironment.logger))
-        }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            try await body(database, try await openDocChunkStore(database, logger: TestEnvironment.logger))
-            group.cancelAll()
-        }
+        try await database.whileRunning { try await body(database, try await openDocChunkStore(database, logger: TestEnvironment.logger)) }
     }
 
     private func stored(_ file: String, _ index: Int, _ text: String, path: [String] = ["Título", "Sección «1»"]) -> StoredDocChunk {

@@ -89,11 +89,7 @@ struct RAGOpenAPITests {
         let env = try TestEnvironment()
         let config = try RAGConfig(env: env.rag(["EMBEDDING_PROVIDER": "hash"]))
         let router = Router(context: RAGRequestContext.self)
-        let database = try await SQLDatabase.open(
-            .sqlite(path: env.directory.appendingPathComponent("docs.sqlite").path), logger: TestEnvironment.logger)
-        let docs = DocLibrary(
-            store: OpeningDocChunkStore(database: database, logger: TestEnvironment.logger), embedder: HashEmbedder(),
-            folder: KnowledgeFolder(roots: []))
+        let docs = DocLibrary(store: MemoryDocChunkStore(), embedder: HashEmbedder(), folder: KnowledgeFolder(roots: []))
         router.addRAGRoutes(config: config, slot: CodeCacheSlot(), docs: docs)
         let served = Set(router.routes.map { "\($0.method.rawValue) \($0.path.description)" })
         #expect(served == RAGOpenAPI.document.routes)

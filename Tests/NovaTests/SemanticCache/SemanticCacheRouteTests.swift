@@ -232,17 +232,18 @@ struct SemanticCacheRouteTests {
 
 @Suite("Re-indexing a store for another model")
 struct ReindexTests {
+    private static func input(_ prompt: String) -> CodeSaveInput {
+        CodeSaveInput(
+            aiDescription: prompt, inputSchema: ["pdf_text": .string("str")], insights: [], config: [:], code: "print('ok')",
+            nodeAction: "extract_total", nodeDescription: prompt, workflowID: 1, successCount: 1, createdAt: nil, librariesUsed: [],
+            requiredKeys: ["pdf_text"], extraMetadata: [:])
+    }
+
     @Test("reindex re-embeds every entry with the new model, after which the store opens and finds them")
     func reindexThenOpen() async throws {
-        let env = try TestEnvironment()
-        let first = try await NovaRAG.buildApplication(
-            config: RAGConfig(env: env.rag(["EMBEDDING_PROVIDER": "hash"])), logger: TestEnvironment.logger)
-        try await first.test(.router) { client in
-            _ = try await client.post("/code/save", CodeCacheFixtures.save(prompt: "total of the invoice"))
-        }
-        let database = try await SQLDatabase.open(
-            .sqlite(path: env.directory.appendingPathComponent("nova-rag.sqlite").path), logger: TestEnvironment.logger)
-        let store = try await openCodeEntryStore(database, logger: TestEnvironment.logger)
+        let store: any CodeEntryStore = MemoryCodeEntryStore()
+        let first = try await SemanticCodeCache.open(store: store, embedder: HashEmbedder(), wallClock: SystemWallClock())
+        _ = try await first.save(Self.input("total of the invoice"))
         let narrow = FixedDimensionEmbedder()
         await #expect(throws: CodeCacheError.self) {
             _ = try await SemanticCodeCache.open(store: store, embedder: narrow, wallClock: SystemWallClock())
@@ -255,14 +256,10 @@ struct ReindexTests {
 
     @Test("a store whose vectors were made from whole search texts (before canonical prompts) is re-embedded once when opened")
     func legacyEmbeddedText() async throws {
-        let env = try TestEnvironment()
-        try await RAGApp.run(["EMBEDDING_PROVIDER": "hash"], directory: env) { client in
-            _ = try await client.post("/code/save", CodeCacheFixtures.save(prompt: "Add up the amounts of the invoice"))
-        }
-        let path = env.directory.appendingPathComponent("nova-rag.sqlite").path
-        let database = try await SQLDatabase.open(.sqlite(path: path), logger: TestEnvironment.logger)
-        let store = try await openCodeEntryStore(database, logger: TestEnvironment.logger)
+        let store: any CodeEntryStore = MemoryCodeEntryStore()
         let hash = HashEmbedder()
+        _ = try await SemanticCodeCache.open(store: store, embedder: hash, wallClock: SystemWallClock()).save(
+            Self.input("Add up the amounts of the invoice"))
         #expect(try await store.recordedModel() == EmbeddingModelInfo(of: hash))
         let saved = try #require(try await store.loadAll().first).entry
         let legacy = EmbeddingModelInfo(name: hash.modelName, dimension: hash.dimension, text: SearchText.legacyEmbeddedForm)

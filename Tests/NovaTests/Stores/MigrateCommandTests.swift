@@ -1,4 +1,5 @@
 import Foundation
+import NovaStorage
 import Testing
 
 @testable import NovaAPI

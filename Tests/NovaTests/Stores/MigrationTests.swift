@@ -1,5 +1,6 @@
 import Foundation
 import NovaCore
+import NovaStorage
 import ServiceKit
 import Testing
 

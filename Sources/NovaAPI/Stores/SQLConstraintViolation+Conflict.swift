@@ -1,4 +1,5 @@
 import NovaCore
+import NovaStorage
 
 extension SQLConstraintViolation {
     /// Runs `body`, reporting a unique-constraint violation as `conflict` (a 400 the API explains).

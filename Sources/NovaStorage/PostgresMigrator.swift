@@ -1,37 +1,24 @@
 import Logging
 import PostgresNIO
+import ServiceKit
 
-/// Applies numbered SQL migrations to PostgreSQL, each in a transaction, recorded in a per-service table.
+/// Applies ``SQLMigration``s to PostgreSQL, each in a transaction, recorded by version in a per-service table.
 ///
 /// An advisory lock keeps replicas that start together from migrating twice. A database whose newest applied
 /// version is above the binary's newest is refused with a clear message.
-package struct PostgresMigrator: Sendable {
-    /// One migration: its version and its statements.
-    package struct Migration: Sendable {
-        /// Increasing version number.
-        package let version: Int
-        /// Statements run in order inside one transaction.
-        package let statements: [String]
-
-        /// Creates a migration.
-        package init(version: Int, statements: [String]) {
-            self.version = version
-            self.statements = statements
-        }
-    }
-
+struct PostgresMigrator: Sendable {
     private let table: String
-    private let migrations: [Migration]
+    private let migrations: [SQLMigration]
 
-    /// A migrator recording versions in `table` (e.g. `nova_rag_schema_migrations`).
-    package init(table: String, migrations: [Migration]) {
+    /// A migrator recording versions in `table` (e.g. `nova_rag_schema_migrations`); `migrations` oldest first.
+    init(table: String, migrations: [SQLMigration]) {
         self.table = table
-        self.migrations = migrations.sorted { $0.version < $1.version }
+        self.migrations = migrations
     }
 
     /// Applies every migration not applied yet. Errors come out as raised inside the transaction (for example the
     /// ``StartupError`` of a newer schema), not wrapped in PostgresNIO's transaction error.
-    package func migrate(_ client: PostgresClient, logger: Logger) async throws {
+    func migrate(_ client: PostgresClient, logger: Logger) async throws {
         do {
             try await migrateInTransaction(client, logger: logger)
         } catch let error as PostgresTransactionError {
@@ -57,7 +44,7 @@ package struct PostgresMigrator: Sendable {
                 throw StartupError("the database schema is at version \(newest) but this binary knows versions up to \(known); upgrade the binary")
             }
             for migration in migrations where !applied.contains(migration.version) {
-                for statement in migration.statements {
+                for statement in migration.statements(for: .postgres) {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
                 try await connection.query("INSERT INTO \(unescaped: table) (version) VALUES (\(migration.version))", logger: logger)

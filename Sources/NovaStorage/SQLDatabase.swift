@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import PostgresNIO
+import ServiceKit
 
 /// An open database of either kind: a GRDB pool on a SQLite file in WAL mode, or a pooled PostgresNIO client.
 ///
@@ -31,6 +32,14 @@ package enum SQLDatabase: Sendable {
         case .postgres(let url):
             try await probe(url, logger: logger)
             return .postgres(PostgresClient(configuration: url.clientConfiguration, backgroundLogger: logger))
+        }
+    }
+
+    /// The executor that runs SQL on this database; `logger` logs PostgreSQL queries.
+    package func executor(logger: Logger) -> any SQLExecutor {
+        switch self {
+        case .sqlite(let pool): SQLiteExecutor(pool: pool)
+        case .postgres(let client): PostgresExecutor(client: client, logger: logger)
         }
     }
 

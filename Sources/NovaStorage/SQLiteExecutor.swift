@@ -2,22 +2,27 @@ import Foundation
 import GRDB
 
 /// ``SQLExecutor`` over the embedded SQLite file (GRDB pool: WAL, concurrent reads, one writer, foreign keys on).
-struct SQLiteExecutor: SQLExecutor {
+package struct SQLiteExecutor: SQLExecutor {
     let pool: DatabasePool
 
-    var allowsUpdateInWith: Bool { false }
+    /// The executor over `pool`.
+    package init(pool: DatabasePool) {
+        self.pool = pool
+    }
 
-    func read(_ sql: String, _ arguments: [any SQLConvertible]) async throws -> [SQLRow] {
+    package var dialect: SQLDialect { .sqlite }
+
+    package func read(_ sql: String, _ arguments: [any SQLConvertible]) async throws -> [SQLRow] {
         let values = arguments.map(\.sqlValue)
         return try await Self.translatingErrors { try await pool.read { db in try Self.run(db, sql, values) } }
     }
 
-    func write(_ sql: String, _ arguments: [any SQLConvertible]) async throws -> [SQLRow] {
+    package func write(_ sql: String, _ arguments: [any SQLConvertible]) async throws -> [SQLRow] {
         let values = arguments.map(\.sqlValue)
         return try await Self.translatingErrors { try await pool.write { db in try Self.run(db, sql, values) } }
     }
 
-    func transaction(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
+    package func transaction(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
         try await Self.translatingErrors {
             try await pool.write { db in
                 var results: [[SQLRow]] = []
@@ -29,11 +34,34 @@ struct SQLiteExecutor: SQLExecutor {
         }
     }
 
-    private static func run(_ db: Database, _ sql: String, _ values: [SQLValue]) throws -> [SQLRow] {
-        let arguments = StatementArguments(values.map(\.databaseValue))
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            SQLRow(Dictionary(row.map { ($0.0, SQLValue($0.1)) }) { first, _ in first })
+    /// Reads pages of ``pageSize`` rows by `rowid`; no read stays open while `visit` runs.
+    package func forEachRow(inInsertionOrderOf table: String, columns: String, _ visit: (SQLRow) throws -> Void) async throws -> Int {
+        let order = dialect.insertionOrder
+        let page = "SELECT \(order) AS insertion_position, \(columns) FROM \(table) WHERE \(order) > ? ORDER BY \(order) LIMIT ?"
+        var count = 0
+        var after = 0
+        while true {
+            let rows = try await read(page, [after, Self.pageSize])
+            for row in rows { try visit(row) }
+            count += rows.count
+            guard let last = rows.last, rows.count == Self.pageSize else { return count }
+            after = try last.int("insertion_position")
         }
+    }
+
+    /// Rows read at once by ``forEachRow(inInsertionOrderOf:columns:_:)``.
+    private static let pageSize = 1000
+
+    /// Runs one statement; the rows share one ``SQLColumns`` and each holds only its values.
+    private static func run(_ db: Database, _ sql: String, _ values: [SQLValue]) throws -> [SQLRow] {
+        let statement = try db.makeStatement(sql: sql)
+        let columns = SQLColumns(statement.columnNames)
+        let cursor = try Row.fetchCursor(statement, arguments: StatementArguments(values.map(\.databaseValue)))
+        var rows: [SQLRow] = []
+        while let row = try cursor.next() {
+            rows.append(SQLRow(columns, row.map { SQLValue($0.1) }))
+        }
+        return rows
     }
 
     private static func translatingErrors<T>(_ body: () async throws -> T) async throws -> T {
@@ -56,7 +84,7 @@ extension SQLValue {
         case .int64(let number): self = .int(Int(number))
         case .double(let number): self = .double(number)
         case .string(let text): self = .text(text)
-        case .blob(let data): self = .text(String(decoding: data, as: UTF8.self))
+        case .blob(let bytes): self = .blob(bytes)
         }
     }
 
@@ -66,6 +94,7 @@ extension SQLValue {
         case .int(let number): number.databaseValue
         case .double(let number): number.databaseValue
         case .text(let text): text.databaseValue
+        case .blob(let bytes): bytes.databaseValue
         }
     }
 }

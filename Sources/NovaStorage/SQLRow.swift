@@ -2,27 +2,31 @@ import Foundation
 import NovaJSON
 
 /// One result row, by lower-case column name, with typed accessors that fail loudly on a schema mismatch.
-struct SQLRow: Sendable {
-    private let values: [String: SQLValue]
+package struct SQLRow: Sendable {
+    private let columns: SQLColumns
+    private let values: [SQLValue]
 
-    /// Wraps column values.
-    init(_ values: [String: SQLValue]) {
-        self.values = Dictionary(values.map { ($0.key.lowercased(), $0.value) }) { first, _ in first }
+    /// The row of `values`, in the order of `columns`.
+    package init(_ columns: SQLColumns, _ values: [SQLValue]) {
+        self.columns = columns
+        self.values = values
     }
 
     /// The raw value of `column`; a missing column is an error.
-    subscript(column: String) -> SQLValue {
+    package subscript(column: String) -> SQLValue {
         get throws {
-            guard let value = values[column] else { throw SQLRowError(column: column, problem: "is not in the result") }
-            return value
+            guard let position = columns.position(of: column), position < values.count else {
+                throw SQLRowError(column: column, problem: "is not in the result")
+            }
+            return values[position]
         }
     }
 
-    func int(_ column: String) throws -> Int {
+    package func int(_ column: String) throws -> Int {
         try required(column, intOrNil)
     }
 
-    func intOrNil(_ column: String) throws -> Int? {
+    package func intOrNil(_ column: String) throws -> Int? {
         switch try self[column] {
         case .null: return nil
         case .int(let value): return value
@@ -31,11 +35,11 @@ struct SQLRow: Sendable {
         }
     }
 
-    func double(_ column: String) throws -> Double {
+    package func double(_ column: String) throws -> Double {
         try required(column, doubleOrNil)
     }
 
-    func doubleOrNil(_ column: String) throws -> Double? {
+    package func doubleOrNil(_ column: String) throws -> Double? {
         switch try self[column] {
         case .null: return nil
         case .int(let value): return Double(value)
@@ -43,17 +47,19 @@ struct SQLRow: Sendable {
         case .text(let text):
             guard let value = Double(text) else { throw SQLRowError(column: column, problem: "is not a number") }
             return value
+        case .blob: throw SQLRowError(column: column, problem: "is not a number")
         }
     }
 
-    func text(_ column: String) throws -> String {
+    package func text(_ column: String) throws -> String {
         try required(column, textOrNil)
     }
 
-    func textOrNil(_ column: String) throws -> String? {
+    package func textOrNil(_ column: String) throws -> String? {
         switch try self[column] {
         case .null: return nil
         case .text(let value): return value
+        case .blob(let bytes): return String(decoding: bytes, as: UTF8.self)
         default: throw SQLRowError(column: column, problem: "is not text")
         }
     }
@@ -64,23 +70,29 @@ struct SQLRow: Sendable {
         return value
     }
 
-    func bool(_ column: String) throws -> Bool {
+    package func bool(_ column: String) throws -> Bool {
         try int(column) != 0
     }
 
-    func date(_ column: String) throws -> Date {
+    package func date(_ column: String) throws -> Date {
         Date(microsecondsSince1970: try int(column))
     }
 
-    func dateOrNil(_ column: String) throws -> Date? {
+    package func dateOrNil(_ column: String) throws -> Date? {
         try intOrNil(column).map(Date.init(microsecondsSince1970:))
     }
 
-    func json(_ column: String) throws -> JSONValue {
+    /// The bytes of a NOT NULL byte-string column.
+    package func blob(_ column: String) throws -> Data {
+        guard case .blob(let bytes) = try self[column] else { throw SQLRowError(column: column, problem: "is not a byte string") }
+        return bytes
+    }
+
+    package func json(_ column: String) throws -> JSONValue {
         try required(column, jsonOrNil)
     }
 
-    func jsonOrNil(_ column: String) throws -> JSONValue? {
+    package func jsonOrNil(_ column: String) throws -> JSONValue? {
         guard let text = try textOrNil(column) else { return nil }
         guard let value = JSONValue(jsonText: text) else { throw SQLRowError(column: column, problem: "is not JSON") }
         return value
@@ -88,9 +100,9 @@ struct SQLRow: Sendable {
 }
 
 /// A stored row that does not have the shape the code expects (a schema mismatch, never user input).
-struct SQLRowError: Error, CustomStringConvertible {
-    let column: String
-    let problem: String
+package struct SQLRowError: Error, CustomStringConvertible {
+    package let column: String
+    package let problem: String
 
-    var description: String { "column \(column) \(problem)" }
+    package var description: String { "column \(column) \(problem)" }
 }
