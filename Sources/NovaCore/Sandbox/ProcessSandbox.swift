@@ -131,9 +131,9 @@ package struct ProcessSandbox: Sandbox {
         do {
             let result = try await run(job)
             guard case .failure(let failure) = result.outcome else { return nil }
-            return failure.message
+            return failure.message.trimmingCharacters(in: .whitespacesAndNewlines)
         } catch let error as SandboxInfrastructureError {
-            return error.reason
+            return error.reason.trimmingCharacters(in: .whitespacesAndNewlines)
         } catch {
             return "\(error)"
         }
