@@ -11,7 +11,7 @@ import urllib.request
 base, key, data, expectation = sys.argv[1:5]
 
 CODE = f"""
-import os, socket
+import os, socket, subprocess
 def attempt(action):
     try:
         action()
@@ -29,12 +29,14 @@ context["connect to nova on loopback"] = attempt(lambda: socket.create_connectio
 context["open a unix socket"] = attempt(lambda: socket.socket(socket.AF_UNIX).close())
 context["signal nova (pid 1)"] = attempt(lambda: os.kill(1, 0))
 context["write the scratch directory"] = attempt(lambda: write(os.path.join(os.environ["TMPDIR"], "mine")))
+context["run a program"] = attempt(lambda: subprocess.run(["true"], check=True))
 """
 
 EXPECTED = {name: "PermissionError" for name in (
     "read /proc/1/environ", "list nova's data", "write nova's data", "write /tmp", "connect to nova on loopback",
     "open a unix socket", "signal nova (pid 1)")}
 EXPECTED["write the scratch directory"] = "done"
+EXPECTED["run a program"] = "done"
 
 
 def call(method, path, body=None):
