@@ -152,5 +152,5 @@ for file in "$work/nova-rag-data/nova-rag.sqlite" "$work/nova-data/nova.sqlite";
         exit 1
     }
 done
-grep -hE 'sandbox (enforced|degraded)' "$work/logs/nova.log" | head -n 1 || true
+grep -hE 'sandbox (enforced|degraded|refused)' "$work/logs/nova.log" | head -n 1 || true
 echo "release check passed in $(($(date +%s) - started)) s"

@@ -16,9 +16,9 @@ export async function renderHealth(main, signal) {
         card('Workers (this process)', count(queue.workers), { id: 'worker-count' }),
         card('Queue depth', count(queue.queue_depth), { id: 'queue-depth' }),
         card('Running', count(queue.running_executions)),
-        card('Sandbox', pill(components.sandbox), { id: 'sandbox-state' })),
+        card('Sandbox', h('span', null, pill(components.sandbox), ' ', components.sandbox_mode || ''), { id: 'sandbox-state' })),
       components.sandbox_reason
-        ? h('div', { class: 'panel', id: 'sandbox-reason' }, h('h2', null, 'Why the sandbox is degraded'), h('p', null, components.sandbox_reason))
+        ? h('div', { class: 'panel', id: 'sandbox-reason' }, h('h2', null, 'What the sandbox lacks'), h('p', null, components.sandbox_reason))
         : null,
       h('div', { class: 'panel' }, h('h2', null, 'Components (checked now)'), facts([
         ['Overall', pill(components.status)],

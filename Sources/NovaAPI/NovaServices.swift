@@ -35,9 +35,9 @@ struct NovaServices: Sendable {
         let stores = NovaStores.sql(database, logger: logger)
         let embeddedDirectory: String? = if case .sqlite = config.database { config.dataDirectory } else { nil }
         let clock = SystemWallClock()
-        let sandbox = SharedSandbox(
-            configuration: sandboxConfiguration ?? SandboxConfiguration(virtualEnvironment: URL(fileURLWithPath: config.sandboxVirtualEnvironment)),
-            breakers: stores.breakers, clock: clock, logger: logger)
+        var configuration = sandboxConfiguration ?? SandboxConfiguration(virtualEnvironment: URL(fileURLWithPath: config.sandboxVirtualEnvironment))
+        if let isolation = config.sandboxIsolation { configuration.isolation = isolation }
+        let sandbox = SharedSandbox(configuration: configuration, breakers: stores.breakers, clock: clock, logger: logger)
         return NovaServices(
             config: config, database: database, stores: stores, queue: queue,
             validator: WorkflowGraphValidator(syntax: MemoizingPythonSyntaxChecker(ProcessPythonSyntaxChecker())), clock: clock,

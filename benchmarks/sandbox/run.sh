@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures sandbox start-up time: a trivial program through ProcessSandbox with bubblewrap (network none), with
-# bubblewrap + slirp4netns (internet), in rlimits-only mode, and plain python3 without any sandbox. Prints a Markdown
-# table of p50/p95/mean/min/max in milliseconds. See README.md beside this script for measured numbers.
+# bubblewrap + slirp4netns (internet), with Landlock and seccomp, in rlimits-only mode, and plain python3 without any
+# sandbox. Prints a Markdown table of p50/p95/mean/min/max in milliseconds. See README.md beside this script for
+# measured numbers.
 #
 # Environment:
 #   SANDBOX_BENCH_RUNS     measured runs per variant (default 30, after 3 warm-up runs)

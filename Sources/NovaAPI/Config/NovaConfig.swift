@@ -51,6 +51,9 @@ struct NovaConfig: Sendable {
     var maxQueuedExecutions: Int
     /// `SANDBOX_NETWORK` (`internet`, the default, or `none`): the network of nodes that do not say `"network": false`.
     var sandboxNetwork: SandboxNetwork
+    /// `SANDBOX_ISOLATION`: `auto` (nil, the default: namespaces, else Landlock, else node code is refused),
+    /// `namespaces`, `landlock`, or `rlimits-only` (explicitly accepting no isolation).
+    var sandboxIsolation: SandboxMode?
     /// `NOVA_SANDBOX_VENV`, default `<data directory>/sandbox-venv`, resolved to an absolute path: the virtual environment
     /// made by scripts/setup-sandbox.sh whose `python3` runs node code (`/usr/bin/python3` when it holds none). The
     /// nova image sets it to a directory of the image, since its data directory is a volume.
@@ -88,6 +91,11 @@ struct NovaConfig: Sendable {
             throw ConfigError(key: "SANDBOX_NETWORK", problem: "expected internet or none")
         }
         self.sandboxNetwork = sandboxNetwork
+        let isolation = env.string("SANDBOX_ISOLATION", default: "auto")
+        guard isolation == "auto" || SandboxMode(rawValue: isolation) != nil else {
+            throw ConfigError(key: "SANDBOX_ISOLATION", problem: "expected auto, namespaces, landlock or rlimits-only")
+        }
+        sandboxIsolation = SandboxMode(rawValue: isolation)
         let venv = env.string("NOVA_SANDBOX_VENV") ?? URL(fileURLWithPath: dataDirectory).appendingPathComponent("sandbox-venv").path
         sandboxVirtualEnvironment = URL(fileURLWithPath: venv).standardizedFileURL.path
     }

@@ -20,7 +20,6 @@ struct HealthController<Context: RequestContext>: Sendable {
 
     private func components() async throws -> Response {
         let isolation = await sandbox.sandbox().status
-        let reason: String? = if case .degraded(let reason) = isolation { reason } else { nil }
         let document = NovaComponents(
             database: await monitor.databaseState(),
             e2b: config.e2bConfigured ? "configured" : "not_configured",
@@ -29,7 +28,8 @@ struct HealthController<Context: RequestContext>: Sendable {
             redis: config.redis == nil ? "not_configured" : "configured",
             ragService: config.ragServiceURL == nil ? "not_configured" : "configured",
             sandbox: isolation.name,
-            sandboxReason: reason
+            sandboxMode: isolation.mode?.rawValue,
+            sandboxReason: isolation.reason
         )
         return try JSONResponse.make(document)
     }

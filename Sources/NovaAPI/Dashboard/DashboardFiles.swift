@@ -163,7 +163,7 @@ extension DashboardFile {
                 .table-wrap { overflow-x: auto; }
                 .pill { display: inline-block; padding: 2px 8px; border-radius: 999px; font-size: 12px; font-weight: 600; white-space: nowrap; }
                 .pill.completed, .pill.success, .pill.healthy, .pill.enforced, .pill.connected, .pill.configured { background: var(--ok-bg); color: var(--ok); }
-                .pill.failed, .pill.unhealthy, .pill.degraded, .pill.error { background: var(--bad-bg); color: var(--bad); }
+                .pill.failed, .pill.unhealthy, .pill.degraded, .pill.refused, .pill.error { background: var(--bad-bg); color: var(--bad); }
                 .pill.running, .pill.pending, .pill.initializing { background: var(--run-bg); color: var(--run); }
                 .pill.cancelled, .pill.not_configured, .pill.unknown { background: var(--idle-bg); color: var(--idle); }
                 .badge { display: inline-block; padding: 2px 8px; border-radius: 4px; font-size: 12px; font-weight: 600; color: #fff; white-space: nowrap; }
@@ -1013,9 +1013,9 @@ extension DashboardFile {
                         card('Workers (this process)', count(queue.workers), { id: 'worker-count' }),
                         card('Queue depth', count(queue.queue_depth), { id: 'queue-depth' }),
                         card('Running', count(queue.running_executions)),
-                        card('Sandbox', pill(components.sandbox), { id: 'sandbox-state' })),
+                        card('Sandbox', h('span', null, pill(components.sandbox), ' ', components.sandbox_mode || ''), { id: 'sandbox-state' })),
                       components.sandbox_reason
-                        ? h('div', { class: 'panel', id: 'sandbox-reason' }, h('h2', null, 'Why the sandbox is degraded'), h('p', null, components.sandbox_reason))
+                        ? h('div', { class: 'panel', id: 'sandbox-reason' }, h('h2', null, 'What the sandbox lacks'), h('p', null, components.sandbox_reason))
                         : null,
                       h('div', { class: 'panel' }, h('h2', null, 'Components (checked now)'), facts([
                         ['Overall', pill(components.status)],

@@ -3,7 +3,7 @@ import Logging
 import NovaCore
 
 /// The sandbox of this process, probed on first use (a few hundred milliseconds) and shared by the workers and
-/// `/health/components`: bubblewrap or the rlimits-only fallback, behind the sandbox circuit breaker.
+/// `/health/components`: the isolation mode found by the probe (or the refusal), behind the sandbox circuit breaker.
 actor SharedSandbox {
     private let configuration: SandboxConfiguration
     private let publisher: BreakerStatePublisher
@@ -22,7 +22,8 @@ actor SharedSandbox {
     /// The interpreter the sandbox runs.
     nonisolated var interpreter: String { configuration.interpreter }
 
-    /// The sandbox, probed by the first caller, which logs its status (a degraded one as a warning, with the reason).
+    /// The sandbox, probed by the first caller, which logs its status: enforced as info, rlimits only as a warning,
+    /// refused as an error, each with the mode and what is missing.
     func sandbox() async -> CircuitBreakingSandbox {
         if let probed { return await probed.value }
         let configuration = configuration
@@ -32,10 +33,15 @@ actor SharedSandbox {
             let reaped = OrphanedSandboxes.reap()
             if reaped > 0 { logger.warning("killed sandboxes a killed nova left behind", metadata: ["count": .stringConvertible(reaped)]) }
             let probed = await ProcessSandbox(configuration: configuration)
-            switch probed.status {
-            case .enforced: logger.info("sandbox enforced", metadata: ["python": .string(configuration.interpreter)])
-            case .degraded(let reason):
-                logger.warning("sandbox degraded", metadata: ["python": .string(configuration.interpreter), "reason": .string(reason)])
+            let status = probed.status
+            let metadata: Logger.Metadata = [
+                "python": .string(configuration.interpreter), "mode": .string(status.mode?.rawValue ?? "none"),
+                "reason": .string(status.reason ?? "none"),
+            ]
+            switch status.mode {
+            case .namespaces, .landlock: logger.info("sandbox enforced", metadata: metadata)
+            case .rlimitsOnly: logger.warning("sandbox degraded", metadata: metadata)
+            case nil: logger.error("sandbox refused: node code will not run", metadata: metadata)
             }
             return CircuitBreakingSandbox(probed, publisher: publisher)
         }

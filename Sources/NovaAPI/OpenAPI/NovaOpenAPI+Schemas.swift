@@ -25,8 +25,9 @@ extension NovaOpenAPI {
         ]),
         "Components": S.object([
             ("status", S.string(oneOf: ["healthy", "unhealthy"])), ("database", S.string()), ("e2b", S.string()), ("e2b_template_id", nullableString),
-            ("celery", S.string()), ("redis", S.string()), ("rag_service", S.string()), ("sandbox", S.string(oneOf: ["enforced", "degraded"])),
-            ("sandbox_reason", nullableString),
+            ("celery", S.string()), ("redis", S.string()), ("rag_service", S.string()),
+            ("sandbox", S.string(oneOf: ["enforced", "degraded", "refused"])),
+            ("sandbox_mode", nullableString), ("sandbox_reason", nullableString),
         ]),
         "Metrics": S.object([
             ("timestamp", S.string()),

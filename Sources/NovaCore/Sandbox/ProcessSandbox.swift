@@ -4,83 +4,92 @@ import Foundation
     import Glibc
 #endif
 
-/// The local sandbox: `python3` under bubblewrap with rlimits, a wall-clock timeout and capped output (docs/api.md §3.9).
+/// The local sandbox: `python3` isolated in one of the ``SandboxMode``s, with rlimits, a wall-clock timeout and
+/// capped output (docs/api.md §3.9, docs/sandbox.md).
 ///
-/// Isolation: new user, PID (the prelude is its PID 1), IPC, UTS, cgroup and network namespaces; only the system directories (`/usr`, `/etc`,
-/// `/lib*`) and the configured read-only paths are visible, read-only; private size-limited tmpfs `/tmp` and
-/// `/dev/shm` are the only writable places; new session, killed with Nova (`--die-with-parent`). When Nova runs as
-/// root the sandbox runs as ``SandboxConfiguration/unprivilegedUser`` (`setpriv`), so root-only files such as
-/// `/etc/shadow` stay closed. Network: ``SandboxNetwork/none`` is the empty namespace; ``SandboxNetwork/internet``
-/// attaches slirp4netns with `--disable-host-loopback` and makes the host's own addresses unreachable, so services
-/// on the host are out of reach. The timeout is kept by the sandbox's own thread with the monotonic clock.
+/// ``SandboxMode/namespaces``: new user, PID (the prelude is its PID 1), IPC, UTS, cgroup and network namespaces;
+/// only the system directories (`/usr`, `/etc`, `/lib*`) and the configured read-only paths are visible, read-only;
+/// private size-limited tmpfs `/tmp` and `/dev/shm` are the only writable places; new session, killed with Nova
+/// (`--die-with-parent`). Network: ``SandboxNetwork/none`` is the empty namespace; ``SandboxNetwork/internet``
+/// attaches slirp4netns with `--disable-host-loopback` and makes the host's own addresses unreachable.
+/// ``SandboxMode/landlock``: no namespaces; the prelude confines itself (``PythonConfinement``) in a scratch
+/// directory of its own, and gets no network. When Nova runs as root the code runs as
+/// ``SandboxConfiguration/unprivilegedUser`` (`setpriv`) in every mode. The timeout is kept by the sandbox's own
+/// thread with the monotonic clock.
 ///
-/// Construction probes both modes once. Where bubblewrap cannot run, runs fall back to rlimits only and ``status``
-/// is ``SandboxStatus/degraded(reason:)``; where only slirp4netns fails, internet jobs run without network and the
-/// status says so. When Nova is root and the unprivileged user cannot reach a read-only path (the virtual
-/// environment under root's 0700 home, say), no probe runs: the status names the directory in the way.
+/// Construction probes once: that the interpreter starts at all, then the modes ``SandboxConfiguration/isolation``
+/// allows, strongest first (with `/usr/bin/python3` when the interpreter cannot start: runs then fail as
+/// infrastructure failures, counted by the circuit breaker, until it can). Where none works, ``status`` is refused and every run throws ``SandboxRefusedError``:
+/// isolation never silently falls back to rlimits only. When Nova is root and the unprivileged user cannot reach a
+/// read-only path (the virtual environment under root's 0700 home, say), nothing runs either: the status names the
+/// directory in the way.
 package struct ProcessSandbox: Sandbox {
-    /// Enforced, or degraded with the reason found by the probe.
+    /// The mode in force and what is missing, found by the probe.
     package let status: SandboxStatus
-    private let configuration: SandboxConfiguration
-    private let system: SystemDirectories
-    private let dropPrivileges: Bool
-    private let isolated: Bool
-    private let hasInternet: Bool
+    let configuration: SandboxConfiguration
+    let system: SystemDirectories
+    let dropPrivileges: Bool
+    let hasInternet: Bool
 
-    /// Probes bubblewrap and slirp4netns with a trivial program (a few hundred milliseconds) and keeps what works.
+    /// Probes the interpreter and the allowed modes with a trivial program (a few hundred milliseconds) and keeps the
+    /// strongest that works.
     package init(configuration: SandboxConfiguration) async {
         let candidate = ProcessSandbox(
-            status: .enforced, configuration: configuration, system: SystemDirectories(),
-            dropPrivileges: geteuid() == 0, isolated: true, hasInternet: true
+            status: .enforced(.rlimitsOnly), configuration: configuration, system: SystemDirectories(),
+            dropPrivileges: geteuid() == 0, hasInternet: false
         )
         let user = configuration.unprivilegedUser
         let unreachable = configuration.readOnlyPaths.lazy.compactMap { path in user.unsearchableDirectory(onPathTo: path).map { (path, $0) } }
         if candidate.dropPrivileges, let (path, directory) = unreachable.first {
-            self = candidate.degraded(
-                isolated: true, hasInternet: false,
-                reason: "the sandbox user (uid \(user.uid)) cannot reach \(path): it may not search \(directory); node code cannot start "
-                    + "until it can (chmod o+x \(directory)) or the virtual environment (NOVA_SANDBOX_VENV) lies where it can"
-            )
+            self = candidate.with(
+                .refused(
+                    "the sandbox user (uid \(user.uid)) cannot reach \(path): it may not search \(directory); node code cannot start "
+                        + "until it can (chmod o+x \(directory)) or the virtual environment (NOVA_SANDBOX_VENV) lies where it can"))
         } else if let problem = await candidate.probe(.none) {
-            self = candidate.degraded(
-                isolated: false, hasInternet: false,
-                reason: "bubblewrap cannot run here (\(problem)); code runs with rlimits only, without namespaces or network isolation"
-            )
-        } else if let problem = await candidate.probe(.internet) {
-            self = candidate.degraded(
-                isolated: true, hasInternet: false,
-                reason: "slirp4netns cannot attach a network (\(problem)); nodes asking for internet run without network"
-            )
+            var system = configuration
+            system.interpreter = "/usr/bin/python3"
+            let probed = await candidate.with(candidate.status, configuration: system).strongestMode()
+            let reason = "the interpreter \(configuration.interpreter) cannot start (\(problem)); every node fails until it can"
+            let status = SandboxStatus(mode: probed.status.mode, reason: [reason, probed.status.reason].compactMap { $0 }.joined(separator: "; "))
+            self = probed.with(status, hasInternet: probed.hasInternet, configuration: configuration)
         } else {
-            self = candidate
+            self = await candidate.strongestMode()
         }
     }
 
     private init(
-        status: SandboxStatus, configuration: SandboxConfiguration, system: SystemDirectories,
-        dropPrivileges: Bool, isolated: Bool, hasInternet: Bool
+        status: SandboxStatus, configuration: SandboxConfiguration, system: SystemDirectories, dropPrivileges: Bool, hasInternet: Bool
     ) {
         self.status = status
         self.configuration = configuration
         self.system = system
         self.dropPrivileges = dropPrivileges
-        self.isolated = isolated
         self.hasInternet = hasInternet
     }
 
-    private func degraded(isolated: Bool, hasInternet: Bool, reason: String) -> ProcessSandbox {
+    /// This sandbox with another status, internet or not, and (when given) another configuration.
+    func with(_ status: SandboxStatus, hasInternet: Bool = false, configuration: SandboxConfiguration? = nil) -> ProcessSandbox {
         ProcessSandbox(
-            status: .degraded(reason: reason), configuration: configuration, system: system,
-            dropPrivileges: dropPrivileges, isolated: isolated, hasInternet: hasInternet
-        )
+            status: status, configuration: configuration ?? self.configuration, system: system, dropPrivileges: dropPrivileges,
+            hasInternet: hasInternet)
     }
 
     /// Runs `job` in a fresh sandbox. Throws ``SandboxInfrastructureError`` when the sandbox could not be set up, and
     /// `CancellationError` when the task was cancelled (the sandbox is killed at once).
     package func run(_ job: SandboxJob) async throws -> SandboxResult {
         try Task.checkCancellation()
-        let isolation: SandboxLaunch.Isolation = isolated ? .bubblewrap(hasInternet ? job.network : .none) : .rlimitsOnly
-        let launch = SandboxLaunch(job: job, isolation: isolation, configuration: configuration, system: system, dropPrivileges: dropPrivileges)
+        guard let mode = status.mode else { throw SandboxRefusedError(status.reason ?? "no isolation mode works here") }
+        let isolation: SandboxLaunch.Isolation =
+            switch mode {
+            case .namespaces: .bubblewrap(hasInternet ? job.network : .none)
+            case .landlock: .landlock
+            case .rlimitsOnly: .rlimitsOnly
+            }
+        let owner = dropPrivileges ? configuration.unprivilegedUser : nil
+        let scratch = mode == .namespaces ? nil : try ScratchDirectory(under: configuration.scratchRoot, owner: owner)
+        defer { scratch?.remove() }
+        let launch = SandboxLaunch(
+            job: job, isolation: isolation, configuration: configuration, system: system, dropPrivileges: dropPrivileges, scratch: scratch?.path)
         let session = try SandboxSession(job: job, launch: launch, configuration: configuration)
         let ending = try await withTaskCancellationHandler {
             try await session.ending().get()
@@ -111,7 +120,7 @@ package struct ProcessSandbox: Sandbox {
     }
 
     /// Runs a program that prints an empty result in `network` mode; nil when it succeeded, else what went wrong.
-    private func probe(_ network: SandboxNetwork) async -> String? {
+    func probe(_ network: SandboxNetwork) async -> String? {
         let job = SandboxJob(
             code: #"print('{"status": "success", "context_updates": {}}')"#,
             context: [:],
@@ -122,9 +131,9 @@ package struct ProcessSandbox: Sandbox {
         do {
             let result = try await run(job)
             guard case .failure(let failure) = result.outcome else { return nil }
-            return failure.message
+            return failure.message.trimmingCharacters(in: .whitespacesAndNewlines)
         } catch let error as SandboxInfrastructureError {
-            return error.reason
+            return error.reason.trimmingCharacters(in: .whitespacesAndNewlines)
         } catch {
             return "\(error)"
         }

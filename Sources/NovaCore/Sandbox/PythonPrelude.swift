@@ -1,10 +1,14 @@
 /// The Python program the sandbox runs with `python3 -I -c`: it sets up the node code's world and runs it.
 ///
 /// Arguments: CPU seconds, address-space bytes, file-size bytes, processes, `1` to print the whole context after the
-/// code (else `0`), then the ready and go descriptors (`-1` for none). It writes one byte to the ready descriptor (so
-/// Nova knows the interpreter started) and, given a go descriptor, waits for one byte on it (the network is being
-/// attached meanwhile); then it reads stdin — the base64 of the code and the base64 of the context's UTF-8 JSON, one
-/// per line — closes inherited descriptors, applies the rlimits (hard and soft, so the code cannot raise them),
+/// code (else `0`), the ready and go descriptors (`-1` for none), `1` when the process limit must add the tasks its
+/// user already has (no user namespace of its own: the kernel counts every process of the user, nova's threads too
+/// when it is nova's user), the working directory (empty: stay) and the JSON rules of ``PythonConfinement`` (empty:
+/// no confinement). It first counts those tasks (while `/proc` is readable), confines itself and enters the working
+/// directory, so a confinement that fails ends the run before the ready byte, as a sandbox that did not start. It
+/// writes one byte to the ready descriptor (so Nova knows the interpreter started) and, given a go descriptor, waits
+/// for one byte on it (the network is being attached meanwhile); then it reads stdin — the base64 of the code and the
+/// base64 of the context's UTF-8 JSON, one per line — closes inherited descriptors, applies the rlimits (hard and soft, so the code cannot raise them),
 /// defines `context`, and runs the code as `<node>` (tracebacks show its lines without the prelude's frame).
 /// Modules that only errors need are imported on error: every millisecond of start-up is paid by every node.
 enum PythonPrelude {
@@ -13,8 +17,29 @@ enum PythonPrelude {
         import binascii, builtins, json, os, resource, sys
 
 
+        def _nova_tasks():
+            count, user = 0, os.getuid()
+            for entry in os.listdir("/proc"):
+                try:
+                    if entry.isdigit() and os.stat("/proc/" + entry).st_uid == user:
+                        count += len(os.listdir("/proc/" + entry + "/task"))
+                except OSError:
+                    pass
+            return count
+
+
+        \#(PythonConfinement.source)
+
+
         def _nova_run():
-            cpu, address_space, file_size, processes, print_context, ready, go = (int(a) for a in sys.argv[1:8])
+            cpu, address_space, file_size, processes, print_context, ready, go, shared = (int(a) for a in sys.argv[1:9])
+            directory, rules = sys.argv[9:11]
+            if shared:
+                processes += _nova_tasks()
+            if rules:
+                _nova_confine(json.loads(rules))
+            if directory:
+                os.chdir(directory)
             if ready >= 0:
                 os.write(ready, b"1")
                 os.close(ready)

@@ -28,6 +28,13 @@ package struct SandboxConfiguration: Sendable, Hashable {
     /// The user and group the sandbox runs as when Nova runs as root (default `nobody`), so that code never holds
     /// root's rights on host files; ignored when Nova is not root.
     package var unprivilegedUser: SandboxUser
+    /// The only mode node code may run in (`SANDBOX_ISOLATION`); nil (`auto`) takes the strongest that works here:
+    /// ``SandboxMode/namespaces``, else ``SandboxMode/landlock``, else node code is refused.
+    /// ``SandboxMode/rlimitsOnly`` is never taken unless named here.
+    package var isolation: SandboxMode?
+    /// Where each run outside namespaces gets its own scratch directory (its `HOME`, `TMPDIR` and working directory,
+    /// removed after the run).
+    package var scratchRoot: String
 
     /// Creates a configuration.
     package init(
@@ -40,7 +47,9 @@ package struct SandboxConfiguration: Sendable, Hashable {
         nsenter: String = "/usr/bin/nsenter",
         ip: String = "/usr/bin/ip",
         blockedNetworks: [String] = ["169.254.0.0/16"],
-        unprivilegedUser: SandboxUser = .nobody
+        unprivilegedUser: SandboxUser = .nobody,
+        isolation: SandboxMode? = nil,
+        scratchRoot: String = FileManager.default.temporaryDirectory.path
     ) {
         self.interpreter = interpreter
         self.readOnlyPaths = readOnlyPaths
@@ -52,6 +61,8 @@ package struct SandboxConfiguration: Sendable, Hashable {
         self.ip = ip
         self.blockedNetworks = blockedNetworks
         self.unprivilegedUser = unprivilegedUser
+        self.isolation = isolation
+        self.scratchRoot = scratchRoot
     }
 
     /// The virtual environment's `python3` when `virtualEnvironment` holds one (bound read-only, its `bin` first on

@@ -18,7 +18,9 @@ struct SandboxLaunch: Sendable, Hashable {
     enum Isolation: Sendable, Hashable {
         /// bubblewrap namespaces with this network.
         case bubblewrap(SandboxNetwork)
-        /// No bubblewrap: rlimits only.
+        /// No namespaces: the prelude confines itself with Landlock and seccomp; no network.
+        case landlock
+        /// No namespaces, no confinement: rlimits only.
         case rlimitsOnly
     }
 
@@ -32,22 +34,31 @@ struct SandboxLaunch: Sendable, Hashable {
     var isolation: Isolation
 
     /// The launch of `job` with `isolation`; `dropPrivileges` prefixes `setpriv` to become the unprivileged user.
-    init(job: SandboxJob, isolation: Isolation, configuration: SandboxConfiguration, system: SystemDirectories, dropPrivileges: Bool) {
+    /// `scratch`, given outside namespaces, is the run's private directory: its `HOME`, `TMPDIR` and working
+    /// directory (under bubblewrap they are the private `/tmp`).
+    init(
+        job: SandboxJob, isolation: Isolation, configuration: SandboxConfiguration, system: SystemDirectories, dropPrivileges: Bool,
+        scratch: String? = nil
+    ) {
+        let temporary = scratch ?? "/tmp"
+        let sharesUser: Bool = if case .bubblewrap = isolation { false } else { true }
         let environment = [
-            "PATH": configuration.searchPath, "HOME": "/tmp", "TMPDIR": "/tmp", "LANG": "C.UTF-8",
+            "PATH": configuration.searchPath, "HOME": temporary, "TMPDIR": temporary, "LANG": "C.UTF-8",
             "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
         ]
         let handshake = isolation == .bubblewrap(.internet)
+        let rules = isolation == .landlock ? LandlockRules(configuration: configuration, scratch: temporary).jsonText : ""
         let python =
             [configuration.interpreter, "-I", "-c", PythonPrelude.source]
             + [
                 job.limits.cpuSeconds, job.limits.addressSpaceBytes, job.limits.fileSizeBytes, job.limits.processes,
                 job.printsContextAfterCode ? 1 : 0,
                 Int(Self.readyDescriptor), handshake ? Int(Self.goDescriptor) : -1,
-            ].map(String.init)
+                sharesUser ? 1 : 0,
+            ].map(String.init) + [scratch ?? "", rules]
         var command: [String]
         switch isolation {
-        case .rlimitsOnly:
+        case .landlock, .rlimitsOnly:
             command = python
             self.environment = environment
         case .bubblewrap(let network):

@@ -15,15 +15,18 @@ package struct NovaComponents: Codable, Sendable, Equatable {
     package var redis: String
     /// `configured` or `not_configured` (by `RAG_SERVICE_URL`).
     package var ragService: String
-    /// Extension: the local sandbox's isolation: `enforced` (bubblewrap) or `degraded` (rlimits only, or no internet).
+    /// Extension: the local sandbox's isolation: `enforced` (namespaces or Landlock), `degraded` (rlimits only,
+    /// accepted by `SANDBOX_ISOLATION=rlimits-only`) or `refused` (no isolation works here; node code fails).
     package var sandbox: String
-    /// Extension: why the sandbox is degraded and what it does instead; null when enforced.
+    /// Extension: `namespaces`, `landlock` or `rlimits-only`; null when refused.
+    package var sandboxMode: String?
+    /// Extension: what is missing and what the sandbox does instead; null when nothing is.
     package var sandboxReason: String?
 
     /// Creates the document.
     package init(
         database: String, e2b: String, e2bTemplateId: String?, celery: String, redis: String, ragService: String, sandbox: String,
-        sandboxReason: String?
+        sandboxMode: String?, sandboxReason: String?
     ) {
         self.status = database == "connected" ? "healthy" : "unhealthy"
         self.database = database
@@ -33,6 +36,7 @@ package struct NovaComponents: Codable, Sendable, Equatable {
         self.redis = redis
         self.ragService = ragService
         self.sandbox = sandbox
+        self.sandboxMode = sandboxMode
         self.sandboxReason = sandboxReason
     }
 
@@ -41,10 +45,11 @@ package struct NovaComponents: Codable, Sendable, Equatable {
         case e2bTemplateId = "e2b_template_id"
         case ragService = "rag_service"
         case sandbox
+        case sandboxMode = "sandbox_mode"
         case sandboxReason = "sandbox_reason"
     }
 
-    /// Encodes `e2b_template_id` (and `sandbox_reason`) as null when absent, as the contract shows it.
+    /// Encodes `e2b_template_id` (and `sandbox_mode`, `sandbox_reason`) as null when absent, as the contract shows it.
     package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(status, forKey: .status)
@@ -55,6 +60,7 @@ package struct NovaComponents: Codable, Sendable, Equatable {
         try container.encode(redis, forKey: .redis)
         try container.encode(ragService, forKey: .ragService)
         try container.encode(sandbox, forKey: .sandbox)
+        try container.encode(sandboxMode, forKey: .sandboxMode)
         try container.encode(sandboxReason, forKey: .sandboxReason)
     }
 }

@@ -44,7 +44,7 @@ struct KnowledgeExampleTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let python = PythonProcess.interpreter
         let sandbox = await Self.probed.value
-        #expect(sandbox.status == .enforced, "the sandbox is \(sandbox.status)")
+        #expect(sandbox.status == .enforced(.namespaces), "the sandbox is \(sandbox.status)")
         var sharedFiles: [String: String] = [:]
         for example in examples {
             let script = directory.appendingPathComponent("example_\(example.number).py")

@@ -28,7 +28,7 @@ struct SandboxCircuitBreakerTests {
         let folder = try emptyInterpreterFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let interpreter = folder.appendingPathComponent("python3")
-        let base = await ProcessSandbox(configuration: SandboxConfiguration(interpreter: interpreter.path))
+        let base = await ProcessSandbox(configuration: SandboxConfiguration(interpreter: interpreter.path, readOnlyPaths: [folder.path]))
         let (longStates, shortStates) = (MemoryCircuitBreakerStateStore(), MemoryCircuitBreakerStateStore())
         let long = guarded(base, longStates, openDuration: .seconds(300))
         let short = guarded(base, shortStates, openDuration: .milliseconds(100))

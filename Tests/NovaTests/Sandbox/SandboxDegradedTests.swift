@@ -3,21 +3,21 @@ import NovaCore
 import NovaJSON
 import Testing
 
-/// Without bubblewrap the sandbox says so and keeps running code with rlimits; a broken interpreter is an
+/// Without bubblewrap the sandbox confines the code with Landlock and says why; a broken interpreter is an
 /// infrastructure failure, not a code failure (D28).
 @Suite("Sandbox fallback and infrastructure failures")
 struct SandboxDegradedTests {
-    @Test("without bubblewrap the status is degraded with the reason, and the contract and timeout still work")
-    func degraded() async throws {
+    @Test("without bubblewrap the sandbox is enforced with Landlock, the reason names bubblewrap's error, the contract and timeout work")
+    func withoutBubblewrap() async throws {
         var configuration = SandboxConfiguration(virtualEnvironment: nil)
         configuration.bubblewrap = "/nonexistent/bwrap"
         let sandbox = await ProcessSandbox(configuration: configuration)
-        guard case .degraded(let reason) = sandbox.status else {
-            Issue.record("status is \(sandbox.status)")
-            return
-        }
-        #expect(reason.contains("bubblewrap cannot run here"))
+        #expect(sandbox.status.mode == .landlock)
+        #expect(sandbox.status.name == "enforced")
+        let reason = sandbox.status.reason ?? ""
+        #expect(reason.contains("bubblewrap cannot run here"), "\(reason)")
         #expect(reason.contains("/nonexistent/bwrap"))
+        #expect(reason.contains("no network"))
         let job = SandboxJob(code: "context['x'] += 1", context: ["x": .int(1)], kind: .handWritten, timeout: .seconds(20))
         #expect(try await sandbox.run(job).outcome == .success(updates: ["x": .int(2)]))
         let spinning = try await sandbox.run(SandboxJob(code: "while True: pass", context: [:], kind: .generated, timeout: .seconds(3)))
@@ -26,16 +26,14 @@ struct SandboxDegradedTests {
     }
 
     @Test(
-        "a slirp4netns that exits without attaching (as when nova is not root) degrades to no internet instead of hanging",
+        "a slirp4netns that exits without attaching (as when nova is not root) means no internet, said in the reason, instead of hanging",
         .timeLimit(.minutes(1)))
     func slirpExitsEarly() async throws {
         var configuration = SandboxConfiguration(virtualEnvironment: nil)
         configuration.slirp4netns = "/bin/false"
         let sandbox = await ProcessSandbox(configuration: configuration)
-        guard case .degraded(let reason) = sandbox.status else {
-            Issue.record("status is \(sandbox.status)")
-            return
-        }
+        #expect(sandbox.status.mode == .namespaces)
+        let reason = sandbox.status.reason ?? ""
         #expect(reason.contains("slirp4netns cannot attach a network"), "\(reason)")
         let job = SandboxJob(code: "context['x'] += 1", context: ["x": .int(1)], kind: .handWritten, timeout: .seconds(20), network: .internet)
         #expect(try await sandbox.run(job).outcome == .success(updates: ["x": .int(2)]))
@@ -54,22 +52,21 @@ struct SandboxDegradedTests {
 
         let sandbox = await ProcessSandbox(configuration: SandboxConfiguration(virtualEnvironment: venv))
         if geteuid() == 0 {
-            guard case .degraded(let reason) = sandbox.status else {
-                Issue.record("status is \(sandbox.status)")
-                return
-            }
+            #expect(sandbox.status.name == "refused")
+            let reason = sandbox.status.reason ?? ""
             #expect(reason.contains("cannot reach \(venv.path): it may not search \(parent.path)"), "\(reason)")
         }
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: parent.path)
         #expect(SandboxUser.nobody.unsearchableDirectory(onPathTo: venv.path) == nil)
     }
 
-    @Test("an interpreter that cannot start throws an infrastructure error instead of failing the code")
+    @Test("an interpreter that cannot start is reported and throws an infrastructure error instead of failing the code")
     func infrastructureFailure() async throws {
         var configuration = SandboxConfiguration(virtualEnvironment: nil)
         configuration.interpreter = "/nonexistent/python3"
         let sandbox = await ProcessSandbox(configuration: configuration)
-        #expect(sandbox.status.name == "degraded")
+        #expect(sandbox.status.mode == .namespaces, "the modes are probed with /usr/bin/python3")
+        #expect(sandbox.status.reason?.hasPrefix("the interpreter /nonexistent/python3 cannot start") == true, "\(sandbox.status)")
         await #expect(throws: SandboxInfrastructureError.self) {
             try await sandbox.run(SandboxJob(code: "pass", context: [:], kind: .handWritten))
         }

@@ -7,10 +7,14 @@ import Testing
 /// where `scripts/setup-sandbox.sh` made the environment (`NOVA_SANDBOX_VENV`, default `./data/sandbox-venv`).
 @Suite("Sandbox Python packages", .enabled(if: SandboxFixture.packagesEnvironment != nil))
 struct SandboxPackagesTests {
-    @Test("pandas, openpyxl, pdfplumber, requests and psycopg2 import and work with the standard limits")
-    func packagesWork() async throws {
-        let sandbox = await ProcessSandbox(configuration: SandboxConfiguration(virtualEnvironment: SandboxFixture.packagesEnvironment))
-        #expect(sandbox.status == .enforced)
+    @Test(
+        "pandas, openpyxl, pdfplumber, requests and psycopg2 import and work with the standard limits, in namespaces and under Landlock",
+        arguments: [SandboxMode.namespaces, .landlock])
+    func packagesWork(mode: SandboxMode) async throws {
+        var configuration = SandboxConfiguration(virtualEnvironment: SandboxFixture.packagesEnvironment)
+        configuration.isolation = mode
+        let sandbox = await ProcessSandbox(configuration: configuration)
+        #expect(sandbox.status.mode == mode, "\(sandbox.status)")
         let code = """
             import io, json
             import pandas, openpyxl, pdfplumber, requests, psycopg2

@@ -11,18 +11,22 @@ struct SandboxBenchmark {
         let runs = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 30
         let configuration = SandboxConfiguration(virtualEnvironment: nil)
         let enforced = await ProcessSandbox(configuration: configuration)
-        guard enforced.status == .enforced else {
+        guard enforced.status == .enforced(.namespaces) else {
             FileHandle.standardError.write(Data("the sandbox is not enforced here: \(enforced.status)\n".utf8))
             exit(1)
         }
-        var withoutBubblewrap = configuration
-        withoutBubblewrap.bubblewrap = "/nonexistent/bwrap"
-        let rlimitsOnly = await ProcessSandbox(configuration: withoutBubblewrap)
+        var confined = configuration
+        confined.isolation = .landlock
+        let landlock = await ProcessSandbox(configuration: confined)
+        var unconfined = configuration
+        unconfined.isolation = .rlimitsOnly
+        let rlimitsOnly = await ProcessSandbox(configuration: unconfined)
 
         let code = #"print('{"status": "success", "context_updates": {"ok": true}}')"#
         let variants: [(String, () async throws -> Void)] = [
             ("plain python3 (Foundation Process, no sandbox)", { try plainPython(configuration.interpreter, code) }),
-            ("ProcessSandbox, rlimits only (degraded mode)", { try await expectSuccess(rlimitsOnly, code, .none) }),
+            ("ProcessSandbox, rlimits only (SANDBOX_ISOLATION=rlimits-only)", { try await expectSuccess(rlimitsOnly, code, .none) }),
+            ("ProcessSandbox, Landlock and seccomp", { try await expectSuccess(landlock, code, .none) }),
             ("ProcessSandbox, bubblewrap, network none", { try await expectSuccess(enforced, code, .none) }),
             ("ProcessSandbox, bubblewrap + slirp4netns (internet)", { try await expectSuccess(enforced, code, .internet) }),
         ]
