@@ -2,7 +2,8 @@ import Foundation
 
 /// Sandboxes a killed nova left behind. Each sandbox is started with `--die-with-parent`, but bubblewrap arms that
 /// signal after it starts: a nova killed (`kill -9`, out of memory) in that instant leaves a bubblewrap process whose
-/// parent is init, holding no node code but staying forever. The next nova on the machine removes them.
+/// parent is init, holding no node code but staying forever. The next nova on the machine removes them. (Without
+/// bubblewrap the prelude arms its own parent-death signal and checks its parent after, which leaves no such gap.)
 package enum OrphanedSandboxes {
     /// Kills every bubblewrap process with nova's sandbox host name whose parent is init (PID 1), and returns how many.
     /// A sandbox whose nova is alive has that nova as its parent, so none of theirs is touched; when this process is

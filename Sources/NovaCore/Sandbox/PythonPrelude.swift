@@ -3,8 +3,10 @@
 /// Arguments: CPU seconds, address-space bytes, file-size bytes, processes, `1` to print the whole context after the
 /// code (else `0`), the ready and go descriptors (`-1` for none), `1` when the process limit must add the tasks its
 /// user already has (no user namespace of its own: the kernel counts every process of the user, nova's threads too
-/// when it is nova's user), the working directory (empty: stay) and the JSON rules of ``PythonConfinement`` (empty:
-/// no confinement). It first counts those tasks (while `/proc` is readable), confines itself and enters the working
+/// when it is nova's user), nova's PID outside namespaces (`-1` under bubblewrap, which has `--die-with-parent`), the
+/// working directory (empty: stay) and the JSON rules of ``PythonConfinement`` (empty: no confinement). Given nova's
+/// PID it first arms its parent-death signal (`SIGKILL`) and exits (125) if its parent is already another process, so
+/// a nova killed while the sandbox starts leaves nothing behind. It then counts those tasks (while `/proc` is readable), confines itself and enters the working
 /// directory, so a confinement that fails ends the run before the ready byte, as a sandbox that did not start. It
 /// writes one byte to the ready descriptor (so Nova knows the interpreter started) and, given a go descriptor, waits
 /// for one byte on it (the network is being attached meanwhile); then it reads stdin — the base64 of the code and the
@@ -32,8 +34,13 @@ enum PythonPrelude {
 
 
         def _nova_run():
-            cpu, address_space, file_size, processes, print_context, ready, go, shared = (int(a) for a in sys.argv[1:9])
-            directory, rules = sys.argv[9:11]
+            cpu, address_space, file_size, processes, print_context, ready, go, shared, parent = (int(a) for a in sys.argv[1:10])
+            directory, rules = sys.argv[10:12]
+            if parent > 0:
+                import ctypes
+                ctypes.CDLL(None).prctl(1, 9, 0, 0, 0)
+                if os.getppid() != parent:
+                    os._exit(125)
             if shared:
                 processes += _nova_tasks()
             if rules:

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The command line that starts one sandboxed run, built from values only (no I/O), and the descriptor numbers it
 /// expects: 0–2 standard streams, 4 the prelude's ready byte (the code is about to start); under bubblewrap also 3
 /// its JSON status (the sandbox's PID 1); with internet also 5 the prelude's go byte (the network is up) and 6 the
@@ -54,7 +56,7 @@ struct SandboxLaunch: Sendable, Hashable {
                 job.limits.cpuSeconds, job.limits.addressSpaceBytes, job.limits.fileSizeBytes, job.limits.processes,
                 job.printsContextAfterCode ? 1 : 0,
                 Int(Self.readyDescriptor), handshake ? Int(Self.goDescriptor) : -1,
-                sharesUser ? 1 : 0,
+                sharesUser ? 1 : 0, sharesUser ? Int(getpid()) : -1,
             ].map(String.init) + [scratch ?? "", rules]
         var command: [String]
         switch isolation {
