@@ -33,10 +33,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# wait_healthy <name> <port>: waits for GET /health, failing with the service's log if it never answers.
-wait_healthy() {
-    for _ in $(seq 300); do
-        curl -fsS "http://127.0.0.1:$2/health" >/dev/null 2>&1 && return 0
+# wait_ready <name> <port> <text>: waits until GET /health holds <text>, failing with the service's log if it never
+# does (nova-rag answers /rag/* with 503 until its documentation is loaded, which the fuzzer would report).
+wait_ready() {
+    for _ in $(seq 600); do
+        curl -fsS "http://127.0.0.1:$2/health" 2>/dev/null | grep -q "$3" && return 0
         kill -0 "${pids[-1]}" 2>/dev/null || break
         sleep 0.2
     done
@@ -53,7 +54,7 @@ HOST=127.0.0.1 PORT=$rag_port NOVA_RAG_DATA_DIR="$work/nova-rag" RAG_API_KEY="$r
     IDLE_TIMEOUT_SECONDS=$idle_timeout AUTH_FAILURES_PER_MINUTE=$auth_failures \
     "$bin/nova-rag" serve >"$work/nova-rag.log" 2>&1 &
 pids+=($!)
-wait_healthy nova-rag "$rag_port"
+wait_ready nova-rag "$rag_port" '"vector_store_ready":true'
 nova_port=$(nova_free_port)
 HOST=127.0.0.1 PORT=$nova_port NOVA_DATA_DIR="$work/nova" NOVA_SECRET_KEY="hostile suite key, not a secret" \
     NOVA_API_KEYS="$nova_key" RAG_SERVICE_URL="http://127.0.0.1:$rag_port" RAG_API_KEY="$rag_key" \
@@ -61,7 +62,7 @@ HOST=127.0.0.1 PORT=$nova_port NOVA_DATA_DIR="$work/nova" NOVA_SECRET_KEY="hosti
     NOVA_SANDBOX_VENV="${NOVA_SANDBOX_VENV:-data/sandbox-venv}" \
     "$bin/nova" serve >"$work/nova.log" 2>&1 &
 pids+=($!)
-wait_healthy nova "$nova_port"
+wait_ready nova "$nova_port" '"status":"healthy"'
 
 # fuzz <name> <port> <auth header>: one bounded schemathesis run; prints its summary line and returns its status.
 fuzz() {
