@@ -28,7 +28,9 @@ struct StorageFaultTests {
         #expect(list.contains("w-0") && list.contains("w-2") && !list.contains("w-1"))
     }
 
-    @Test("nova on a disk the kernel turned read-only: 503 naming the data volume, no internal text, /health degraded")
+    @Test(
+        "nova on a disk the kernel turned read-only: 503 naming the data volume, no internal text, /health degraded",
+        .enabled(if: FailingDisk.isPossible, "needs loop devices and mkfs.ext4"))
     func novaFailedDisk() async throws {
         let disk = try #require(FailingDisk())
         defer { disk.unmount() }
@@ -59,7 +61,9 @@ struct StorageFaultTests {
         #expect(healthy?["status"]?.stringValue == "healthy" && healthy?["storage"]?.stringValue == "ok")
     }
 
-    @Test("nova-rag on a disk the kernel turned read-only: a save is 503 {\"detail\"} naming the data volume, /health degraded")
+    @Test(
+        "nova-rag on a disk the kernel turned read-only: a save is 503 {\"detail\"} naming the data volume, /health degraded",
+        .enabled(if: FailingDisk.isPossible, "needs loop devices and mkfs.ext4"))
     func ragFailedDisk() async throws {
         let disk = try #require(FailingDisk())
         defer { disk.unmount() }

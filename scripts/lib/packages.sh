@@ -1,7 +1,7 @@
 # Installs the Debian packages Nova needs to build, test and run (sourced by demo.sh and test.sh).
 NOVA_DEBIAN_PACKAGES=(
     libcurl4-openssl-dev libpq-dev libhiredis-dev libsqlite3-dev libopenblas-dev
-    postgresql redis-server bubblewrap slirp4netns iproute2 python3 python3-venv python3-yaml curl docker-compose
+    postgresql redis-server bubblewrap slirp4netns iproute2 python3 python3-venv python3-yaml curl docker-compose e2fsprogs
 )
 
 # Installs the packages of NOVA_DEBIAN_PACKAGES and any named as arguments (scripts/ui-test.sh adds chromium) that

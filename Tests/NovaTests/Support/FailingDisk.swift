@@ -8,6 +8,11 @@ final class FailingDisk: @unchecked Sendable {
     let directory: URL
     private let image: URL
 
+    /// Whether this machine can make one: root, loop devices and `mkfs.ext4`.
+    static let isPossible =
+        getuid() == 0 && FileManager.default.fileExists(atPath: "/dev/loop-control")
+        && FileManager.default.isExecutableFile(atPath: "/sbin/mkfs.ext4")
+
     /// Makes and mounts a 32 MiB ext4 image on a new temporary directory; nil when this process may not.
     init?() {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("nova-ext4-\(UUID().uuidString)")
