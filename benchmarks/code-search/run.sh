@@ -72,8 +72,8 @@ for n in "${sizes[@]}"; do
     serve "$n" 1000
     { read -r nova1000; read -r rps1000; } < <(measure "$work/queries-1000.jsonl")
     stop
+    recall1000=$(recall "$n" 1000)
     rm -rf "$work/data-$n-10" "$work/data-$n-1000"
-    recall1000=$(recall "$n" 1000 2>/dev/null || echo '{}')
     chroma1000=$(PYTHONPATH=$here "$venv/bin/python" $here/chroma_bench.py "$n" 1000 filtered-only 2>/dev/null | tail -n 1)
     python3 - "$n" "$nova" "$chroma" "$rps" "$startup" "$rss" <<'PY'
 import json, sys
@@ -82,12 +82,16 @@ cell = lambda a, b: f"{a:.3f} / {b:.3f} ({b / a:.1f}x)"
 print(f"{n:<8} | {cell(nova['p50'], chroma['p50']):<28} | {cell(nova['p99'], chroma['p99']):<28} | "
       f"{rps:.0f} / {chroma['rps']:.0f} ({rps / chroma['rps']:.1f}x){'':<3} | {startup} / {chroma['startup_s']:.2f}{'':<5} | {rss} / {chroma['rss_mib']:.0f}")
 PY
+    echo "$n 10: $nova10 $rps10 $recall10; 1000: $nova1000 $rps1000 $recall1000 $chroma1000" >&2
     python3 - "$n" "$nova10" "$rps10" "$chroma" "$recall10" "$nova1000" "$rps1000" "$chroma1000" "$recall1000" >>"$work/filtered.txt" <<'PY'
 import json, sys
 n = sys.argv[1]
 cell = lambda a, b: f"{a:.3f} / {b:.3f} ({b / a:.1f}x)"
+load = lambda text: json.loads(text) if text.strip() else {}
+nan = float("nan")
 for workflows, nova, rps, chroma, recall in ((10, *sys.argv[2:6]), (1000, *sys.argv[6:10])):
-    nova, rps, chroma, recall = json.loads(nova), float(rps), json.loads(chroma)["filtered"], json.loads(recall)
+    nova, rps, recall = load(nova) or {"p50": nan, "p99": nan}, float(rps or nan), load(recall)
+    chroma = load(chroma).get("filtered", {"p50": nan, "p99": nan, "rps": nan})
     print(f"{n:<8} | {workflows:<9} | {cell(nova['p50'], chroma['p50']):<28} | {cell(nova['p99'], chroma['p99']):<28} | "
           f"{rps:.0f} / {chroma['rps']:.0f} ({rps / chroma['rps']:.1f}x){'':<3} | "
           f"{recall.get('recall_all', float('nan')):.3f} / {recall.get('recall_filtered', float('nan')):.3f}{'':<5} | "
