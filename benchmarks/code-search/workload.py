@@ -5,6 +5,7 @@ into DIM buckets, L2-normalised), so ChromaDB is given exactly the vectors nova-
 """
 import json
 import math
+import os
 import random
 import sys
 
@@ -48,27 +49,42 @@ def search_text(prompt):
     return "Prompt: " + prompt + "\n\nInput Schema:\n{\n  \"pdf_text\": \"str\"\n}"
 
 
-def prompts(count, seed):
+def prompts(count, seed, shared_numbers=False):
+    """Random prompts ending in "step <i>", a number no other prompt has; with `shared_numbers`, ending in one of a
+    few amounts instead ("over 500"), as real node prompts do, so that the prompt guard passes many candidates."""
     rng = random.Random(seed)
-    return [" ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 14))) + f" step {i}" for i in range(count)]
+    ending = (lambda i: f" over {rng.choice((100, 500, 1000, 5000))}") if shared_numbers else (lambda i: f" step {i}")
+    return [" ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 14))) + ending(i) for i in range(count)]
 
 
-def save_bodies(count):
-    for i, prompt in enumerate(prompts(count, 42)):
+def workflow_of(i, workflows):
+    """The workflow id of entry or query `i` when entries are spread over `workflows` workflows."""
+    return 1 + i % workflows
+
+
+def save_bodies(count, workflows=10, shared_numbers=False):
+    for i, prompt in enumerate(prompts(count, 42, shared_numbers)):
         yield {"ai_description": prompt, "input_schema": {"pdf_text": "str"}, "insights": [], "config": {},
                "code": f"print({i})", "node_action": f"node_{i % 50}", "node_description": prompt[:100],
-               "workflow_id": 1 + i % 10, "metadata": {"created_at": "2026-01-01T00:00:00.000000"}}
+               "workflow_id": workflow_of(i, workflows), "metadata": {"created_at": "2026-01-01T00:00:00.000000"}}
 
 
-def queries(count=200):
-    return [search_text(p) for p in prompts(count, 7)]
+def queries(count=200, shared_numbers=False):
+    return [search_text(p) for p in prompts(count, 7, shared_numbers)]
 
 
 if __name__ == "__main__":
+    # workload.py saves N [WORKFLOWS] | queries N [WORKFLOWS]; a WORKFLOWS argument to queries adds each query's
+    # workflow_id; SHARED_NUMBERS=1 in the environment gives the prompts shared amounts (see prompts()).
     kind, n = sys.argv[1], int(sys.argv[2])
+    workflows = int(sys.argv[3]) if len(sys.argv) > 3 else None
+    shared = os.environ.get("SHARED_NUMBERS") == "1"
     if kind == "saves":
-        for body in save_bodies(n):
+        for body in save_bodies(n, workflows or 10, shared):
             print(json.dumps(body))
     elif kind == "queries":
-        for q in queries(n):
-            print(json.dumps({"query": q, "threshold": 0.0, "top_k": 5}))
+        for i, q in enumerate(queries(n, shared)):
+            body = {"query": q, "threshold": 0.0, "top_k": 5}
+            if workflows:
+                body["workflow_id"] = workflow_of(i, workflows)
+            print(json.dumps(body))
