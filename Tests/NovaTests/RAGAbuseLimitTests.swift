@@ -30,15 +30,15 @@ struct RAGAbuseLimitTests {
             "nova-rag",
             environment: [
                 "NOVA_RAG_DATA_DIR": env.directory.path, "KNOWLEDGE_DIR": env.knowledge.path, "EMBEDDING_PROVIDER": "hash", "RAG_API_KEY": "right",
-                "AUTH_FAILURES_PER_MINUTE": "5",
+                "AUTH_FAILURES_PER_MINUTE": "2",
             ])
         defer { service.stop() }
         var statuses: [Int] = []
-        for _ in 0..<6 {
+        for _ in 0..<3 {
             statuses.append(try await Self.get(service.baseURL + "/code/stats", key: "wrong").status)
         }
-        // A token comes back every 12 s: the six requests must not take that long.
-        #expect(statuses == [401, 401, 401, 401, 401, 429])
+        // A token comes back every 30 s, so the four requests stay within one budget even on a loaded machine.
+        #expect(statuses == [401, 401, 429])
         let braked = try await Self.get(service.baseURL + "/code/stats", key: "right")
         #expect(braked.status == 429)
         #expect(braked.retryAfter.flatMap(Int.init).map { (1...60).contains($0) } == true)
