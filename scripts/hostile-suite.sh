@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The hostile-input suite (issue #21): starts nova-rag and nova (embedded, wired to that nova-rag over HTTP, both with
-# keys as in production) from the given binaries on loopback, then
+# keys as in production) from the given binaries on loopback, then (restarting both between the two, so that the
+# fuzzer's requests without a key leave the brute-force class a fresh budget)
 #   1. fuzzes each service against its own /openapi.json with schemathesis, failing on any 5xx and on any answer whose
 #      status, content type or body the document does not describe (SCHEMATHESIS_EXAMPLES per operation, default 10;
 #      about two minutes for both);
@@ -26,9 +27,13 @@ fi
 
 work=$(mktemp -d)
 pids=()
-cleanup() {
+stop_services() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    pids=()
+}
+cleanup() {
+    stop_services
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -49,20 +54,25 @@ wait_ready() {
 rag_key="hostile-suite-rag-$RANDOM$RANDOM"
 nova_key="hostile-suite-nova-$RANDOM$RANDOM"
 rag_port=$(nova_free_port)
-mkdir -p "$work/nova-rag" "$work/nova"
-HOST=127.0.0.1 PORT=$rag_port NOVA_RAG_DATA_DIR="$work/nova-rag" RAG_API_KEY="$rag_key" \
-    IDLE_TIMEOUT_SECONDS=$idle_timeout AUTH_FAILURES_PER_MINUTE=$auth_failures \
-    "$bin/nova-rag" serve >"$work/nova-rag.log" 2>&1 &
-pids+=($!)
-wait_ready nova-rag "$rag_port" '"vector_store_ready":true'
 nova_port=$(nova_free_port)
-HOST=127.0.0.1 PORT=$nova_port NOVA_DATA_DIR="$work/nova" NOVA_SECRET_KEY="hostile suite key, not a secret" \
-    NOVA_API_KEYS="$nova_key" RAG_SERVICE_URL="http://127.0.0.1:$rag_port" RAG_API_KEY="$rag_key" \
-    RATE_LIMIT_PER_MINUTE=1000000 IDLE_TIMEOUT_SECONDS=$idle_timeout AUTH_FAILURES_PER_MINUTE=$auth_failures \
-    NOVA_SANDBOX_VENV="${NOVA_SANDBOX_VENV:-data/sandbox-venv}" \
-    "$bin/nova" serve >"$work/nova.log" 2>&1 &
-pids+=($!)
-wait_ready nova "$nova_port" '"status":"healthy"'
+mkdir -p "$work/nova-rag" "$work/nova"
+
+# start_services <AUTH_FAILURES_PER_MINUTE>: starts nova-rag and nova on their ports (logs appended) and waits until
+# both are ready.
+start_services() {
+    HOST=127.0.0.1 PORT=$rag_port NOVA_RAG_DATA_DIR="$work/nova-rag" RAG_API_KEY="$rag_key" \
+        IDLE_TIMEOUT_SECONDS=$idle_timeout AUTH_FAILURES_PER_MINUTE=$1 \
+        "$bin/nova-rag" serve >>"$work/nova-rag.log" 2>&1 &
+    pids+=($!)
+    wait_ready nova-rag "$rag_port" '"vector_store_ready":true'
+    HOST=127.0.0.1 PORT=$nova_port NOVA_DATA_DIR="$work/nova" NOVA_SECRET_KEY="hostile suite key, not a secret" \
+        NOVA_API_KEYS="$nova_key" RAG_SERVICE_URL="http://127.0.0.1:$rag_port" RAG_API_KEY="$rag_key" \
+        RATE_LIMIT_PER_MINUTE=1000000 IDLE_TIMEOUT_SECONDS=$idle_timeout AUTH_FAILURES_PER_MINUTE=$1 \
+        NOVA_SANDBOX_VENV="${NOVA_SANDBOX_VENV:-data/sandbox-venv}" \
+        "$bin/nova" serve >>"$work/nova.log" 2>&1 &
+    pids+=($!)
+    wait_ready nova "$nova_port" '"status":"healthy"'
+}
 
 # fuzz <name> <port> <auth header>: one bounded schemathesis run; prints its summary line and returns its status.
 fuzz() {
@@ -81,8 +91,13 @@ fuzz() {
 
 started=$(date +%s)
 failed=0
+# The fuzzer also sends requests without a key; its 401s must not use up the budget the brute-force class checks, so
+# it runs against services whose brake is out of reach, and the input classes against fresh ones.
+start_services 1000000
 fuzz nova-rag "$rag_port" "Authorization: Bearer $rag_key" || failed=1
 fuzz nova "$nova_port" "X-API-Key: $nova_key" || failed=1
+stop_services
+start_services "$auth_failures"
 python3 scripts/lib/hostile_inputs.py "http://127.0.0.1:$nova_port" "http://127.0.0.1:$rag_port" \
     "$nova_key" "$rag_key" "$idle_timeout" "$auth_failures" || failed=1
 if grep -q 'status=500' "$work/nova.log" "$work/nova-rag.log"; then
