@@ -80,16 +80,6 @@ struct HealthFreshnessTests {
         #expect(Date().timeIntervalSince(cameUp) < 12)
     }
 
-    private func poll(_ what: String, seconds: Int, _ condition: () async throws -> Bool) async throws {
-        let deadline = Date().addingTimeInterval(TimeInterval(seconds))
-        while Date() < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(250))
-        }
-        Issue.record("\(what): not within \(seconds) s")
-        throw CancellationError()
-    }
-
     private static func health(_ service: ServiceProcess) async throws -> [String: String] {
         let (_, text) = try await HTTPClient.shared.getText(service.baseURL + "/health")
         guard case .object(let fields)? = JSONValue(jsonText: text) else { return [:] }

@@ -146,13 +146,4 @@ struct StorageFaultTests {
             prompt: "full disk prompt \(index)", code: "x = '\(String(repeating: "y", count: 1000))'", action: "node_\(index)")
         return Write(path: "/code/save", json: body.jsonText)
     }
-
-    private func poll(_ what: String, seconds: Int, _ condition: () async throws -> Bool) async throws {
-        let deadline = Date().addingTimeInterval(TimeInterval(seconds))
-        while Date() < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(250))
-        }
-        Issue.record("\(what): not within \(seconds) s")
-    }
 }

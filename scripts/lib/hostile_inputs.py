@@ -250,8 +250,9 @@ def brute_force(service):
 
     def braked(service, reply):
         seen.append(reply.status)
-        if refused(service, reply):
-            return refused(service, reply)
+        problem = refused(service, reply)
+        if problem:
+            return problem
         if len(seen) > AUTH_FAILURES_PER_MINUTE and reply.status != 429:
             return f"guess {len(seen)} beyond AUTH_FAILURES_PER_MINUTE={AUTH_FAILURES_PER_MINUTE}: {reply}"
         if reply.status == 429 and not reply.headers.get("retry-after"):

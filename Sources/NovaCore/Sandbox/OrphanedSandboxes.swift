@@ -25,7 +25,7 @@ package enum OrphanedSandboxes {
     }
 
     /// The parent PID from `/proc/<pid>/stat` (the field after the parenthesised command name, which may hold spaces).
-    private static func parent(of pid: pid_t) -> pid_t? {
+    package static func parent(of pid: pid_t) -> pid_t? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
             let close = stat.lastIndex(of: ")")
         else { return nil }

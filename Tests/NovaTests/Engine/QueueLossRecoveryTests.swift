@@ -88,13 +88,4 @@ struct QueueLossRecoveryTests {
         #expect(status == 200)
         return JSONValue(jsonText: text)
     }
-
-    private func poll(_ what: String, seconds: Int, _ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(seconds)
-        while ContinuousClock.now < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(200))
-        }
-        throw CreationFailed(description: "\(what) did not happen within \(seconds) s")
-    }
 }

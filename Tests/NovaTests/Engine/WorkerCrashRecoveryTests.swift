@@ -43,7 +43,7 @@ struct WorkerCrashRecoveryTests {
         ]
         defer { workers.forEach { $0.stop() } }
         var health = ""
-        try await poll("worker health endpoint") {
+        try await poll("worker health endpoint", seconds: 30) {
             guard let (status, text) = try? await HTTPClient.shared.getText("http://127.0.0.1:\(healthPort)/health/components") else { return false }
             health = text
             return status == 200
@@ -58,17 +58,17 @@ struct WorkerCrashRecoveryTests {
         #expect(accepted == 202)
         let taskID = try #require(JSONValue(jsonText: body)?["task_id"]?.stringValue)
 
-        try await poll("node two running") { try await task(api, taskID)?["meta"]?["current_node"] == "two" }
+        try await poll("node two running", seconds: 30) { try await task(api, taskID)?["meta"]?["current_node"] == "two" }
         let holder = try #require(workers.first { $0.logText.contains(taskID) })
         let survivor = try #require(workers.first { $0 !== holder })
         holder.kill9()
         let killed = ContinuousClock.now
-        try await poll("takeover") { survivor.logText.contains(taskID) }
+        try await poll("takeover", seconds: 30) { survivor.logText.contains(taskID) }
         let takeover = ContinuousClock.now - killed
         print("worker crash recovery: the surviving worker leased the task \(takeover) after kill -9 (lease 2 s)")
 
         var outcome: JSONValue?
-        try await poll("task finished") {
+        try await poll("task finished", seconds: 30) {
             outcome = try await task(api, taskID)
             return !["PENDING", "STARTED", "RUNNING"].contains(outcome?["status"]?.stringValue ?? "PENDING")
         }
@@ -86,13 +86,5 @@ struct WorkerCrashRecoveryTests {
         let (status, text) = try await HTTPClient.shared.getText(api.baseURL + "/tasks/\(id)")
         #expect(status == 200)
         return JSONValue(jsonText: text)
-    }
-
-    private func poll(_ what: String, _ condition: () async throws -> Bool) async throws {
-        for _ in 0..<300 {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw CreationFailed(description: "\(what) did not happen within 30 s")
     }
 }

@@ -54,14 +54,9 @@ struct OrphanedSandboxesTests {
         waitpid(shell, &status, 0)
         let text = try String(contentsOf: pidFile, encoding: .utf8)
         let pid = try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)))
-        for _ in 0..<100 where parent(of: pid) != 1 { usleep(20_000) }
-        try #require(parent(of: pid) == 1, "init did not adopt \(pid)")
+        for _ in 0..<100 where OrphanedSandboxes.parent(of: pid) != 1 { usleep(20_000) }
+        try #require(OrphanedSandboxes.parent(of: pid) == 1, "init did not adopt \(pid)")
         return pid
-    }
-
-    private static func parent(of pid: pid_t) -> pid_t? {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return nil }
-        return pid_t(stat[stat.index(after: close)...].split(separator: " ")[1])
     }
 
     /// Alive and not a zombie (a killed process init has not reaped yet is one).
