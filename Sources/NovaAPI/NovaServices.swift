@@ -33,7 +33,6 @@ struct NovaServices: Sendable {
             logger.info("RAG_SERVICE_URL is not set: semantic code cache and documentation search are disabled")
         }
         let stores = NovaStores.sql(database, logger: logger)
-        let embeddedDirectory: String? = if case .sqlite = config.database { config.dataDirectory } else { nil }
         let clock = SystemWallClock()
         var configuration = sandboxConfiguration ?? SandboxConfiguration(virtualEnvironment: URL(fileURLWithPath: config.sandboxVirtualEnvironment))
         if let isolation = config.sandboxIsolation { configuration.isolation = isolation }
@@ -42,7 +41,8 @@ struct NovaServices: Sendable {
             config: config, database: database, stores: stores, queue: queue,
             validator: WorkflowGraphValidator(syntax: MemoizingPythonSyntaxChecker(ProcessPythonSyntaxChecker())), clock: clock,
             monitor: ComponentMonitor(
-                database: database, redis: redis, queue: queue as? RedisJobQueue, rag: rag, dataDirectory: embeddedDirectory, logger: logger),
+                database: database, redis: redis, queue: queue as? RedisJobQueue, rag: rag, dataDirectory: config.database.embeddedDirectory,
+                logger: logger),
             sandbox: sandbox,
             rag: rag,
             exporter: PrometheusExporter(), logger: logger)

@@ -62,8 +62,8 @@ extension Router<RAGRequestContext> {
     /// Adds every route of nova-rag (without middleware or the 405 answers).
     func addRAGRoutes(config: RAGConfig, slot: CodeCacheSlot, docs: DocLibrary) {
         let admin = AdminGate(keyConfigured: config.apiKey != nil, allowUnauthenticated: config.allowUnauthenticatedAdmin)
-        let embeddedDirectory: String? = if case .sqlite = config.database { config.dataDirectory } else { nil }
-        let status = RAGStatus(persistentPath: config.dataDirectory, embeddedDirectory: embeddedDirectory, codeCache: slot, docs: docs)
+        let status = RAGStatus(
+            persistentPath: config.dataDirectory, embeddedDirectory: config.database.embeddedDirectory, codeCache: slot, docs: docs)
         addRoutes(HealthController(store: status).routes)
         addRoutes(CodeController(slot: slot, admin: admin).routes)
         addRoutes(OpenAPIController().routes)

@@ -16,4 +16,10 @@ package enum DatabaseLocation: Sendable {
         return .postgres(try PostgresURL(databaseURL))
     }
 
+    /// The folder of the SQLite file, whose disk `/health` checks; nil on PostgreSQL.
+    package var embeddedDirectory: String? {
+        guard case .sqlite(let path) = self else { return nil }
+        return URL(fileURLWithPath: path).deletingLastPathComponent().path
+    }
+
 }

@@ -3,7 +3,7 @@ package struct RAGHealth: Codable, Sendable, Equatable {
     /// `healthy` when ready, `initializing` while the first documentation load runs, `degraded` when ready but the
     /// store cannot take writes (``storage`` says why).
     package var status: String
-    /// Same condition as `status == "healthy"`.
+    /// Ready: the code cache is open and the first documentation load has finished (also when `degraded`).
     package var vectorStoreReady: Bool
     /// Documentation chunks in the docs collection.
     package var documentsLoaded: Int
@@ -17,7 +17,7 @@ package struct RAGHealth: Codable, Sendable, Equatable {
 
     /// Creates the document.
     package init(ready: Bool, documentsLoaded: Int, codeCacheEntries: Int, persistentPath: String, storage: String) {
-        self.status = !ready ? "initializing" : storage == "ok" || storage == "remote" ? "healthy" : "degraded"
+        self.status = !ready ? "initializing" : StorageState.isWritable(storage) ? "healthy" : "degraded"
         self.vectorStoreReady = ready
         self.documentsLoaded = documentsLoaded
         self.codeCacheEntries = codeCacheEntries

@@ -25,7 +25,7 @@ package struct NovaHealth: Codable, Sendable, Equatable {
     /// Creates the document.
     package init(database: String, redis: String, ragService: String, checkedAt: String, queue: String, storage: String) {
         self.status =
-            database != "connected" ? "unhealthy" : queue.hasPrefix("degraded") || !["ok", "remote"].contains(storage) ? "degraded" : "healthy"
+            database != "connected" ? "unhealthy" : queue.hasPrefix("degraded") || !StorageState.isWritable(storage) ? "degraded" : "healthy"
         self.queue = queue
         self.storage = storage
         self.database = database
