@@ -1,5 +1,6 @@
 # Starts throw-away PostgreSQL and Redis servers on loopback under a temporary directory (sourced by test.sh).
-# Exports POSTGRES_URL and REDIS_URL; nova_stop_servers stops them.
+# Exports POSTGRES_URL and REDIS_URL; nova_stop_servers stops them. PostgreSQL accepts 500 connections: the suite runs
+# many tests at once, each with its own pool of up to 20.
 
 nova_start_postgres() {
     local dir="$1/postgres" port
@@ -14,7 +15,7 @@ nova_start_postgres() {
     fi
     "${run[@]}" "$bin/initdb" -D "$dir/data" -U nova -A trust --no-sync >"$dir/initdb.log" 2>&1
     "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=500" start >/dev/null
     "${run[@]}" "$bin/createdb" -h 127.0.0.1 -p "$port" -U nova nova_test
     NOVA_PG_STOP=("${run[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast stop)
     export POSTGRES_URL="postgres://nova@127.0.0.1:$port/nova_test?sslmode=disable"

@@ -163,7 +163,7 @@ struct CodePipelineStagesTests {
         try await rag.test(.live) { ragClient in
             try await ragClient.waitUntilHealthy()
             let ragURL = "http://127.0.0.1:\(ragClient.port!)"
-            let expected = try await NovaRAGClient(baseURL: ragURL, apiKey: nil, timeoutSeconds: 2).query(RAGQueryRequest(query: prompt, topK: 3))
+            let expected = try await NovaRAGClient(baseURL: ragURL, apiKey: nil, timeoutSeconds: 15).query(RAGQueryRequest(query: prompt, topK: 3))
                 .results
             #expect(!expected.isEmpty)
             try await fake.run { llmURL in

@@ -40,11 +40,12 @@ struct CodePipelineTests {
     }
 
     /// The pipeline as nova configures it, over nova-rag at `ragURL` (semantic cache and documentation) and the fake
-    /// Anthropic server at `llmURL`.
+    /// Anthropic server at `llmURL`. Its nova-rag deadline sits far above a loaded machine's latency; tests of an
+    /// unreachable nova-rag pass a short one.
     static func pipeline(
         exact: any ExactCodeCacheStore, ragURL: String, llmURL: String, sandbox: any Sandbox,
         settings: CodePipelineSettings = CodePipelineTests.settings,
-        stats: (any CodeSourceStatsStore)? = nil, clock: any WallClock = SystemWallClock(), ragTimeoutSeconds: Double = 2
+        stats: (any CodeSourceStatsStore)? = nil, clock: any WallClock = SystemWallClock(), ragTimeoutSeconds: Double = 15
     ) -> CodePipeline {
         let llm = LLMSettings(env: EnvironmentReader(["ANTHROPIC_API_KEY": "ak-test", "ANTHROPIC_BASE_URL": llmURL])).router
         let client = NovaRAGClient(baseURL: ragURL, apiKey: nil, timeoutSeconds: ragTimeoutSeconds)
@@ -127,7 +128,9 @@ struct CodePipelineTests {
                     cacheKey: key, taskHash: "t", generatedCode: "x = 1", model: "m", originalPrompt: prompt, workflowID: 1, nodeID: "sum_node"),
                 at: Date()))
         try await fake.run { llmURL in
-            let outcome = await pipeline(exact: exact, ragURL: "http://127.0.0.1:9", llmURL: llmURL, sandbox: sandbox).execute(request(prompt))
+            let outcome = await Self.pipeline(exact: exact, ragURL: "http://127.0.0.1:9", llmURL: llmURL, sandbox: sandbox, ragTimeoutSeconds: 2)
+                .execute(
+                    request(prompt))
             #expect(outcome.updates == ["total": 6])
             #expect(outcome.aiMetadata["code_source"] == "generated")
             #expect(outcome.aiMetadata["semantic_cache_search"]?["fallback_reason"] == "rag_unavailable")
@@ -151,7 +154,9 @@ struct CodePipelineTests {
         let sandbox = await ProcessSandbox(configuration: SandboxConfiguration(virtualEnvironment: nil))
         let exact = MemoryExactCodeCacheStore()
         try await fake.run { llmURL in
-            let outcome = await pipeline(exact: exact, ragURL: "http://127.0.0.1:9", llmURL: llmURL, sandbox: sandbox).execute(request("Sum it all"))
+            let outcome = await Self.pipeline(exact: exact, ragURL: "http://127.0.0.1:9", llmURL: llmURL, sandbox: sandbox, ragTimeoutSeconds: 2)
+                .execute(
+                    request("Sum it all"))
             #expect(outcome.updates == nil)
             #expect(outcome.error?.contains("Code generation failed after 2 attempt(s)") == true)
             #expect(outcome.aiMetadata["status"] == "failed")

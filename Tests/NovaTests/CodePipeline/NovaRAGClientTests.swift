@@ -57,7 +57,8 @@ struct NovaRAGClientTests {
         router.post("/rag/query") { _, _ in Response(status: .serviceUnavailable) }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { live in
-            let client = NovaRAGClient(baseURL: "http://127.0.0.1:\(live.port!)", apiKey: nil, timeoutSeconds: 2)
+            // A deadline far above a loaded machine's latency: this test is about the 503, not the deadline.
+            let client = NovaRAGClient(baseURL: "http://127.0.0.1:\(live.port!)", apiKey: nil, timeoutSeconds: 15)
             let request = RAGQueryRequest(query: "read a PDF", topK: 3)
             for _ in 0..<4 {
                 await #expect(throws: NovaRAGError.status(503)) { _ = try await client.query(request) }
@@ -81,7 +82,7 @@ struct NovaRAGClientTests {
     @Test("a save that hits a 5xx is retried once; a search is not retried")
     func saveRetriedOnce() async throws {
         try await withFakeRAG(delay: .zero, failuresBeforeSuccess: 1) { baseURL, calls in
-            let client = NovaRAGClient(baseURL: baseURL, apiKey: nil, timeoutSeconds: 2)
+            let client = NovaRAGClient(baseURL: baseURL, apiKey: nil, timeoutSeconds: 15)
             let saved = try await client.save(
                 CodeSaveRequest(
                     aiDescription: "a", inputSchema: [:], insights: [], config: [:], code: "x", nodeAction: "n", nodeDescription: "a",
@@ -91,7 +92,7 @@ struct NovaRAGClientTests {
             #expect(calls.count == 2)
         }
         try await withFakeRAG(delay: .zero, failuresBeforeSuccess: 1) { baseURL, calls in
-            let client = NovaRAGClient(baseURL: baseURL, apiKey: nil, timeoutSeconds: 2)
+            let client = NovaRAGClient(baseURL: baseURL, apiKey: nil, timeoutSeconds: 15)
             await #expect(throws: NovaRAGError.status(503)) {
                 _ = try await client.search(CodeSearchRequest(query: "q", threshold: 0.85, topK: 3, availableKeys: nil, workflowID: nil))
             }

@@ -27,7 +27,7 @@ struct SemanticConfirmationTests {
         let rag = try await NovaRAG.buildApplication(config: RAGConfig(env: try TestEnvironment().rag()), logger: TestEnvironment.logger)
         try await rag.test(.live) { ragClient in
             let ragURL = "http://127.0.0.1:\(ragClient.port!)"
-            let source = RAGSemanticCodeSource(client: NovaRAGClient(baseURL: ragURL, apiKey: nil, timeoutSeconds: 5), wallClock: SystemWallClock())
+            let source = RAGSemanticCodeSource(client: NovaRAGClient(baseURL: ragURL, apiKey: nil, timeoutSeconds: 15), wallClock: SystemWallClock())
             try await source.save(
                 SemanticSaveDraft(
                     prompt: stored, schema: InputSchema(context: ["amounts": .array([1])]), code: summingCode, nodeID: "sum_node", workflowID: 1))
