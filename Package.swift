@@ -53,6 +53,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "EgressProxy",
+            dependencies: [
+                "NovaCore", "NovaJSON",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "PromptGuard",
             swiftSettings: strict
         ),
@@ -107,7 +115,7 @@ let package = Package(
         .executableTarget(
             name: "NovaAPI",
             dependencies: [
-                "NovaCore", "NovaJSON", "Shared", "ServiceKit", "NovaStorage", "CHiredis",
+                "NovaCore", "NovaJSON", "Shared", "ServiceKit", "NovaStorage", "CHiredis", "EgressProxy",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -175,6 +183,7 @@ let package = Package(
             name: "NovaTests",
             dependencies: [
                 "NovaAPI", "NovaRAG", "NovaCore", "RAGCore", "PromptGuard", "NovaJSON", "Resilience", "Shared", "ServiceKit", "NovaStorage",
+                "EgressProxy",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# Proves the sandbox inside an ordinary container (issue 22, first step of scripts/container-check.sh, which is not
-# written yet): runs a host-built `nova` in a podman container as the unprivileged user `nova`, under the runtime's
+# Proves the sandbox inside an ordinary container (issue 22; scripts/container-check.sh checks the whole stack): runs a host-built `nova` in a podman container as the unprivileged user `nova`, under the runtime's
 # default seccomp profile, with no added capability or device, and checks that /health/components reports an
 # enforced sandbox and that node code run through the API cannot read /proc/1/environ or nova's data, write outside
 # its scratch directory, open a socket or signal nova. Long (a first run makes a Debian base image with debootstrap,
@@ -11,25 +10,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
+source scripts/lib/containers.sh
 
 bin="$(cd "${1:-.build/debug}" && pwd)"
 venv="$(cd "${NOVA_SANDBOX_VENV:-data/sandbox-venv}" 2>/dev/null && pwd -P)" || {
     echo "container sandbox check: no virtual environment at ${NOVA_SANDBOX_VENV:-data/sandbox-venv} (run scripts/setup-sandbox.sh)" >&2
     exit 1
 }
-base=localhost/nova-check-base:bookworm
 image=localhost/nova-sandbox-check:latest
 name=nova-sandbox-check-$$
 started=$(date +%s)
 
-missing=()
-for tool in podman buildah debootstrap slirp4netns newuidmap fuse-overlayfs; do
-    command -v "$tool" >/dev/null || missing+=("$tool")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman buildah debootstrap slirp4netns uidmap fuse-overlayfs >/dev/null
-fi
+nova_install_podman
 
 work=$(mktemp -d)
 finish() {
@@ -39,28 +31,11 @@ finish() {
 }
 trap finish EXIT
 
-# Without these limits every container fails here with "error setting rlimit … operation not permitted".
-if [ -z "${CONTAINERS_CONF:-}" ]; then
-    printf '[containers]\ndefault_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]\n' >"$work/containers.conf"
-    export CONTAINERS_CONF="$work/containers.conf"
-fi
-
-# The base image: Debian 12 from Debian's own archive (container registries may be unreachable), with the runtime
-# packages of deploy/nova.Dockerfile.
-runtime_packages=libhiredis0.14,libsqlite3-0,libcurl4,ca-certificates,curl,tzdata,python3,python3-venv,bubblewrap,slirp4netns,iproute2,util-linux
-if ! podman image exists "$base"; then
-    echo "making $base with debootstrap (a few minutes)"
-    debootstrap --variant=minbase --include="$runtime_packages" \
-        bookworm "$work/rootfs" http://deb.debian.org/debian >"$work/debootstrap.log" 2>&1 || {
-        tail -n 20 "$work/debootstrap.log" >&2
-        exit 1
-    }
-    tar -C "$work/rootfs" -c . | podman import - "$base" >/dev/null
-    rm -rf "$work/rootfs"
-fi
+nova_containers_conf "$work"
+nova_base_image "$work"
 
 # The image: nova, the Swift runtime libraries it links that Debian does not ship, the virtual environment, and the
-# user and layout of deploy/nova.Dockerfile.
+# user and layout of deploy/Dockerfile's target nova.
 context="$work/context"
 mkdir -p "$context/lib"
 install -m 755 "$bin/nova" "$context/nova"

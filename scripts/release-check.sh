@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Runs the release binaries the way deploy/nova.Dockerfile and deploy/nova-rag.Dockerfile run them, without Docker,
+# Runs the release binaries the way deploy/Dockerfile's targets nova and nova-rag run them, without Docker,
 # and checks `/health` of both and one search through nova (issue 10). Run by scripts/test.sh; fails on any miss.
 #   usage: scripts/release-check.sh <folder holding the release nova and nova-rag>
 # Like the images:
-#   - the environment is exactly the Dockerfile's `ENV` (image paths mapped onto a temporary image tree, /data onto
+#   - the environment is exactly the target's `ENV` (image paths mapped onto a temporary image tree, /data onto
 #     a fresh data directory per service), `PORT` set from outside as Railway does, plus the variables an operator
-#     sets (keys, RAG_SERVICE_URL); the command is the Dockerfile's `CMD`; no HOME, no TMPDIR;
+#     sets (keys, RAG_SERVICE_URL); the command is the target's `CMD`; no HOME, no TMPDIR;
 #   - an unprivileged user: `nobody` when this runs as root (as in CI), else the calling user;
 #   - the working directory is the image's /app, which that user cannot write;
 #   - a read-only root file system: bubblewrap binds / read-only and only the service's data directory writable
@@ -49,14 +49,17 @@ else
     user=$(id -un)
 fi
 
-# Prints the Dockerfile's ENV assignments (one per line, image paths mapped) and then its CMD (one word per line
-# after a line `--`).
+# Prints the ENV assignments of deploy/Dockerfile's stage <target> (one per line, image paths mapped) and then its CMD
+# (one word per line after a line `--`).
 dockerfile_runtime() {
-    python3 - "$1" "$2" "$image/app" "$venv" <<'PY'
+    python3 - deploy/Dockerfile "$1" "$2" "$image/app" "$venv" <<'PY'
 import json, re, shlex, sys
-dockerfile, data, app, venv = sys.argv[1:5]
+dockerfile, target, data, app, venv = sys.argv[1:6]
 mapping = {"/data": data, "/app": app, "/opt/nova/sandbox-venv": venv}
-final = open(dockerfile).read().replace("\\\n", " ").split("\nFROM ")[-1]
+stages = open(dockerfile).read().replace("\\\n", " ").split("\nFROM ")
+final = next((stage for stage in stages if stage.splitlines()[0].endswith(" AS " + target)), None)
+if final is None:
+    sys.exit(f"{dockerfile}: no stage {target}")
 for line in final.splitlines():
     if line.startswith("ENV "):
         for assignment in shlex.split(line[4:]):
@@ -75,16 +78,16 @@ print("\n".join(json.loads(command.group(1))))
 PY
 }
 
-# start <name> <Dockerfile> <port> [KEY=VALUE…]: starts the service as the image would, in the background.
+# start <target> <port> [KEY=VALUE…]: starts the service as the image of that target would, in the background.
 start() {
-    local name="$1" dockerfile="$2" port="$3"
-    shift 3
+    local name="$1" port="$2"
+    shift 2
     local data="$work/$name-data"
     mkdir -p "$data"
     chmod 700 "$data"
     [ "$(id -u)" -ne 0 ] || chown 65534:65534 "$data"
     local runtime environment=() command=() seen_separator=0 line
-    runtime=$(dockerfile_runtime "$dockerfile" "$data")
+    runtime=$(dockerfile_runtime "$name" "$data")
     while IFS= read -r line; do
         if [ "$line" = "--" ]; then
             seen_separator=1
@@ -121,11 +124,11 @@ wait_healthy() {
 rag_key="release-check-rag-$RANDOM$RANDOM"
 nova_key="release-check-nova-$RANDOM$RANDOM"
 rag_port=$(nova_free_port)
-start nova-rag deploy/nova-rag.Dockerfile "$rag_port" "RAG_API_KEY=$rag_key"
+start nova-rag "$rag_port" "RAG_API_KEY=$rag_key"
 wait_healthy nova-rag "http://127.0.0.1:$rag_port/health"
 
 nova_port=$(nova_free_port)
-start nova deploy/nova.Dockerfile "$nova_port" "RAG_API_KEY=$rag_key" "NOVA_API_KEYS=$nova_key" \
+start nova "$nova_port" "RAG_API_KEY=$rag_key" "NOVA_API_KEYS=$nova_key" \
     "RAG_SERVICE_URL=http://127.0.0.1:$rag_port"
 wait_healthy nova "http://127.0.0.1:$nova_port/health"
 

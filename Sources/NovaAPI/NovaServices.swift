@@ -36,7 +36,8 @@ struct NovaServices: Sendable {
         let clock = SystemWallClock()
         var configuration = sandboxConfiguration ?? SandboxConfiguration(virtualEnvironment: URL(fileURLWithPath: config.sandboxVirtualEnvironment))
         if let isolation = config.sandboxIsolation { configuration.isolation = isolation }
-        let sandbox = SharedSandbox(configuration: configuration, breakers: stores.breakers, clock: clock, logger: logger)
+        let sandbox = SharedSandbox(
+            configuration: configuration, egressPolicy: config.egressPolicy, breakers: stores.breakers, clock: clock, logger: logger)
         return NovaServices(
             config: config, database: database, stores: stores, queue: queue,
             validator: WorkflowGraphValidator(syntax: MemoizingPythonSyntaxChecker(ProcessPythonSyntaxChecker())), clock: clock,

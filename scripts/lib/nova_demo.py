@@ -9,9 +9,12 @@ EXAMPLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", 
 
 
 def call(base, method, path, body=None):
-    """Sends one JSON request and returns the decoded answer."""
+    """Sends one JSON request, with the key of NOVA_API_KEY when set, and returns the decoded answer."""
     data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(base + path, data=data, method=method, headers={"Content-Type": "application/json"})
+    headers = {"Content-Type": "application/json"}
+    if os.environ.get("NOVA_API_KEY"):
+        headers["Authorization"] = "Bearer " + os.environ["NOVA_API_KEY"]
+    request = urllib.request.Request(base + path, data=data, method=method, headers=headers)
     with urllib.request.urlopen(request, timeout=120) as response:
         return json.loads(response.read() or b"null")
 

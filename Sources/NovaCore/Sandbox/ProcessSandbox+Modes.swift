@@ -54,18 +54,30 @@ extension ProcessSandbox {
         return .works(isolated)
     }
 
-    /// Landlock and seccomp; `instead` is why namespaces were not taken, if they were tried.
+    /// Landlock and seccomp, with internet through the egress proxy when there is one and the kernel can limit TCP
+    /// (ABI 4); `instead` is why namespaces were not taken, if they were tried.
     private func landlock(instead withoutNamespaces: String?) async -> Probed {
         let confined = with(.enforced(.landlock))
         if let problem = await confined.probe(.none) { return .fails("Landlock and seccomp cannot confine node code here (\(problem))") }
+        let abi = await confined.landlockABI()
+        let network: String
+        var hasInternet = false
+        if egress == nil {
+            network = "it gets no network (nodes asking for internet run without it)"
+        } else if let problem = await with(.enforced(.landlock), hasInternet: true).probe(.internet) {
+            network = "it gets no network: the egress proxy cannot be reached under Landlock (\(problem)); nodes asking for internet run without it"
+        } else {
+            network = "nodes asking for internet reach public addresses through nova's egress proxy only"
+            hasInternet = true
+        }
         var reason =
             (withoutNamespaces.map { "\($0): " } ?? "SANDBOX_ISOLATION=landlock: ")
-            + "node code is confined by Landlock and seccomp instead of namespaces: it gets no network (nodes asking for internet run "
-            + "without it), sees nova's processes without being able to read or trace them, and its scratch directory has no size limit"
-        if !dropPrivileges, let abi = await confined.landlockABI(), abi < 6 {
+            + "node code is confined by Landlock and seccomp instead of namespaces: \(network), sees nova's processes without being able to "
+            + "read or trace them, and its scratch directory has no size limit"
+        if !dropPrivileges, let abi, abi < 6 {
             reason += "; Landlock ABI \(abi) (before Linux 6.12) cannot scope signals, so node code, running as nova's user, can signal nova"
         }
-        return .works(with(.enforced(.landlock, reason: reason)))
+        return .works(with(.enforced(.landlock, reason: reason), hasInternet: hasInternet))
     }
 
     /// The kernel's Landlock ABI version, asked from inside the confined sandbox.

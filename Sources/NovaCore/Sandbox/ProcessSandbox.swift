@@ -13,7 +13,8 @@ import Foundation
 /// (`--die-with-parent`). Network: ``SandboxNetwork/none`` is the empty namespace; ``SandboxNetwork/internet``
 /// attaches slirp4netns with `--disable-host-loopback` and makes the host's own addresses unreachable.
 /// ``SandboxMode/landlock``: no namespaces; the prelude confines itself (``PythonConfinement``) in a scratch
-/// directory of its own, and gets no network. When Nova runs as root the code runs as
+/// directory of its own; given a ``SandboxEgress``, an internet job reaches the internet through that proxy only,
+/// else it gets no network. When Nova runs as root the code runs as
 /// ``SandboxConfiguration/unprivilegedUser`` (`setpriv`) in every mode. The timeout is kept by the sandbox's own
 /// thread with the monotonic clock.
 ///
@@ -30,13 +31,15 @@ package struct ProcessSandbox: Sandbox {
     let system: SystemDirectories
     let dropPrivileges: Bool
     let hasInternet: Bool
+    /// The proxy internet jobs use under Landlock.
+    let egress: (any SandboxEgress)?
 
     /// Probes the interpreter and the allowed modes with a trivial program (a few hundred milliseconds) and keeps the
-    /// strongest that works.
-    package init(configuration: SandboxConfiguration) async {
+    /// strongest that works. `egress` is the proxy that gives internet jobs network in ``SandboxMode/landlock``.
+    package init(configuration: SandboxConfiguration, egress: (any SandboxEgress)? = nil) async {
         let candidate = ProcessSandbox(
             status: .enforced(.rlimitsOnly), configuration: configuration, system: SystemDirectories(),
-            dropPrivileges: geteuid() == 0, hasInternet: false
+            dropPrivileges: geteuid() == 0, hasInternet: false, egress: egress
         )
         let user = configuration.unprivilegedUser
         let unreachable = configuration.readOnlyPaths.lazy.compactMap { path in user.unsearchableDirectory(onPathTo: path).map { (path, $0) } }
@@ -58,20 +61,22 @@ package struct ProcessSandbox: Sandbox {
     }
 
     private init(
-        status: SandboxStatus, configuration: SandboxConfiguration, system: SystemDirectories, dropPrivileges: Bool, hasInternet: Bool
+        status: SandboxStatus, configuration: SandboxConfiguration, system: SystemDirectories, dropPrivileges: Bool, hasInternet: Bool,
+        egress: (any SandboxEgress)?
     ) {
         self.status = status
         self.configuration = configuration
         self.system = system
         self.dropPrivileges = dropPrivileges
         self.hasInternet = hasInternet
+        self.egress = egress
     }
 
     /// This sandbox with another status, internet or not, and (when given) another configuration.
     func with(_ status: SandboxStatus, hasInternet: Bool = false, configuration: SandboxConfiguration? = nil) -> ProcessSandbox {
         ProcessSandbox(
             status: status, configuration: configuration ?? self.configuration, system: system, dropPrivileges: dropPrivileges,
-            hasInternet: hasInternet)
+            hasInternet: hasInternet, egress: egress)
     }
 
     /// Runs `job` in a fresh sandbox. Throws ``SandboxInfrastructureError`` when the sandbox could not be set up, and
@@ -79,10 +84,14 @@ package struct ProcessSandbox: Sandbox {
     package func run(_ job: SandboxJob) async throws -> SandboxResult {
         try Task.checkCancellation()
         guard let mode = status.mode else { throw SandboxRefusedError(status.reason ?? "no isolation mode works here") }
+        let pass =
+            mode == .landlock && hasInternet && job.network == .internet
+            ? egress.map { EgressPass(port: $0.port, credential: $0.admit(run: Self.runName())) } : nil
+        defer { if let pass { egress?.revoke(pass.credential) } }
         let isolation: SandboxLaunch.Isolation =
             switch mode {
             case .namespaces: .bubblewrap(hasInternet ? job.network : .none)
-            case .landlock: .landlock
+            case .landlock: .landlock(pass)
             case .rlimitsOnly: .rlimitsOnly
             }
         let owner = dropPrivileges ? configuration.unprivilegedUser : nil
@@ -103,6 +112,11 @@ package struct ProcessSandbox: Sandbox {
             duration: ending.duration
         )
         return SandboxResult(outcome: SandboxOutputParser.outcome(of: output), output: output)
+    }
+
+    /// The name a run has in the egress proxy's log: `sandbox-` and eight random hexadecimal digits.
+    private static func runName() -> String {
+        "sandbox-" + String(UInt32.random(in: .min ... .max), radix: 16)
     }
 
     private func termination(of ending: SandboxSession.Ending, isolation: SandboxLaunch.Isolation, timeout: Duration) throws -> SandboxTermination {

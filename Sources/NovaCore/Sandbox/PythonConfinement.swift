@@ -1,7 +1,8 @@
 /// The Python function with which the prelude confines its own process in ``SandboxMode/landlock`` before the node
 /// code runs, through `ctypes` (no helper binary to ship): `_nova_confine(rules)`, where `rules` holds `read` (paths
 /// readable and executable, recursively), `devices` (files readable and writable) and `write` (directories where
-/// anything may be done). Raises `OSError` when any step fails; the prelude then exits before the code runs.
+/// anything may be done) and `proxy_port` (0: no network; else the egress proxy's port on 127.0.0.1, the one TCP port
+/// the code may connect to, with TCP stream sockets the only ones it may create). Raises `OSError` when any step fails; the prelude then exits before the code runs.
 ///
 /// Landlock handles every file-system right of the kernel's ABI, so nothing outside the rules can be read, listed,
 /// written or executed (not `/proc`, so not `/proc/1/environ`; not nova's data); from ABI 4 it also denies every TCP
@@ -12,7 +13,9 @@
 /// namespace flag, `pivot_root`, `chroot`, `setsid` and `setpgid` (the code stays in the process group nova kills),
 /// `bpf`, `perf_event_open`, keyrings, `userfaultfd`, io_uring (it can open sockets), modules, kexec, swap, reboot,
 /// `acct`, `quotactl` and file handles; `clone3` fails with `ENOSYS` so that libc falls back to `clone`, whose flags
-/// the filter can see. Any other architecture than the process's own (32-bit or x32 calls) kills the process.
+/// the filter can see. With a proxy port, `socket` is allowed for `AF_INET`/`AF_INET6` `SOCK_STREAM` with protocol 0
+/// or TCP only (no UDP, so no DNS or other traffic around the proxy), and Landlock allows connecting to that port
+/// only; a kernel before ABI 4 cannot limit TCP, so the confinement fails. Any other architecture than the process's own (32-bit or x32 calls) kills the process.
 enum PythonConfinement {
     /// The function's source, x86_64 and aarch64.
     static let source = #"""
@@ -45,6 +48,11 @@ enum PythonConfinement {
                         call("landlock_add_rule " + path, 445, ruleset, 1, struct.pack("=Qi", allowed, descriptor), ctypes.c_uint32(0))
                     finally:
                         os.close(descriptor)
+            proxy_port = rules["proxy_port"]
+            if proxy_port:
+                if abi < 4:
+                    raise OSError(0, "Landlock ABI %d cannot limit TCP connections to the egress proxy" % abi)
+                call("landlock_add_rule tcp", 445, ruleset, 2, struct.pack("=QQ", 2, proxy_port), ctypes.c_uint32(0))
             if libc.prctl(38, 1, 0, 0, 0) != 0:
                 raise OSError(ctypes.get_errno(), "PR_SET_NO_NEW_PRIVS failed")
             call("landlock_restrict_self", 446, ruleset, ctypes.c_uint32(0))
@@ -66,6 +74,11 @@ enum PythonConfinement {
             program = [(load, 0, 0, 4), (equal, 1, 0, arch), (give, 0, 0, kill), (load, 0, 0, 0)]
             if machine == "x86_64":
                 program += [(at_least, 0, 1, 0x40000000), (give, 0, 0, kill)]
+            if proxy_port:
+                stream_socket, denied = denied[0], denied[1:]
+                program += [(equal, 0, 11, stream_socket), (load, 0, 0, 16), (equal, 1, 0, 2), (equal, 0, 6, 10),
+                            (load, 0, 0, 24), (0x54, 0, 0, 0xFFF7F7FF), (equal, 0, 3, 1), (load, 0, 0, 32),
+                            (equal, 2, 0, 0), (equal, 1, 0, 6), (give, 0, 0, refuse), (give, 0, 0, allow)]
             for number in denied:
                 program += [(equal, 0, 1, number), (give, 0, 0, refuse)]
             program += [(equal, 0, 1, clone3), (give, 0, 0, absent), (equal, 0, 3, clone), (load, 0, 0, 16),

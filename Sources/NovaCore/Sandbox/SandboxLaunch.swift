@@ -3,7 +3,8 @@ import Foundation
 /// The command line that starts one sandboxed run, built from values only (no I/O), and the descriptor numbers it
 /// expects: 0–2 standard streams, 4 the prelude's ready byte (the code is about to start); under bubblewrap also 3
 /// its JSON status (the sandbox's PID 1); with internet also 5 the prelude's go byte (the network is up) and 6 the
-/// `resolv.conf` bubblewrap copies in.
+/// `resolv.conf` bubblewrap copies in. Under Landlock with internet, the environment points `HTTP_PROXY` and
+/// `HTTPS_PROXY` (and lowercase) at the egress proxy with the run's credential.
 struct SandboxLaunch: Sendable, Hashable {
     /// Descriptor of bubblewrap's `--json-status-fd` (child pid, then exit code).
     static let statusDescriptor: Int32 = 3
@@ -20,8 +21,9 @@ struct SandboxLaunch: Sendable, Hashable {
     enum Isolation: Sendable, Hashable {
         /// bubblewrap namespaces with this network.
         case bubblewrap(SandboxNetwork)
-        /// No namespaces: the prelude confines itself with Landlock and seccomp; no network.
-        case landlock
+        /// No namespaces: the prelude confines itself with Landlock and seccomp; network only through the egress proxy
+        /// when a pass is given, else none.
+        case landlock(EgressPass?)
         /// No namespaces, no confinement: rlimits only.
         case rlimitsOnly
     }
@@ -44,12 +46,18 @@ struct SandboxLaunch: Sendable, Hashable {
     ) {
         let temporary = scratch ?? "/tmp"
         let sharesUser: Bool = if case .bubblewrap = isolation { false } else { true }
-        let environment = [
+        var environment = [
             "PATH": configuration.searchPath, "HOME": temporary, "TMPDIR": temporary, "LANG": "C.UTF-8",
             "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
         ]
         let handshake = isolation == .bubblewrap(.internet)
-        let rules = isolation == .landlock ? LandlockRules(configuration: configuration, scratch: temporary).jsonText : ""
+        var rules = ""
+        if case .landlock(let pass) = isolation {
+            rules = LandlockRules(configuration: configuration, scratch: temporary, proxyPort: pass?.port).jsonText
+            if let pass {
+                for name in ["HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"] { environment[name] = pass.proxyURL }
+            }
+        }
         let python =
             [configuration.interpreter, "-I", "-c", PythonPrelude.source]
             + [

@@ -20,13 +20,16 @@ struct DeploymentFilesTests {
         case novaRAG = "nova-rag"
     }
 
-    @Test("docker-compose config -q accepts the compose file, without .env and with .env.example")
+    @Test("docker-compose config -q accepts the compose file with .env.example, and stops naming RAG_API_KEY without it")
     func composeValidates() throws {
-        let empty = try Self.emptyFile()
-        for envFile in [empty.path, Self.root.appendingPathComponent(".env.example").path] {
-            let result = try Self.run(["docker-compose", "--env-file", envFile, "-f", "docker-compose.yml", "config", "-q"])
-            #expect(result.status == 0, "docker-compose config -q with \(envFile): \(result.output)")
-        }
+        let example = Self.root.appendingPathComponent(".env.example").path
+        let accepted = try Self.run(["docker-compose", "--env-file", example, "-f", "docker-compose.yml", "config", "-q"])
+        #expect(accepted.status == 0, "docker-compose config -q with .env.example: \(accepted.output)")
+        let withoutKey = try Self.emptyFile()
+        try Self.text(".env.example").split(separator: "\n").filter { !$0.hasPrefix("RAG_API_KEY=") }.joined(separator: "\n")
+            .write(to: withoutKey, atomically: true, encoding: .utf8)
+        let refused = try Self.run(["docker-compose", "--env-file", withoutKey.path, "-f", "docker-compose.yml", "config", "-q"])
+        #expect(refused.status != 0 && refused.output.contains("set RAG_API_KEY in .env"), "without RAG_API_KEY: \(refused.output)")
     }
 
     @Test("every variable compose sets is one the service reads; .env.example holds only variables compose uses")
@@ -54,6 +57,18 @@ struct DeploymentFilesTests {
         #expect(try Self.parsedSubcommand(of: worker) is NovaAPI.WorkerCommand)
         #expect(try Self.parsedSubcommand(of: #require(services["nova-api"])) is NovaAPI.ServeCommand)
         #expect(try Self.parsedSubcommand(of: #require(services["nova-rag"])) is NovaRAG.ServeCommand)
+        for (name, service) in services {
+            #expect(service["restart"] == "unless-stopped", "\(name) is not restarted")
+        }
+        let novaMounts = ["nova-api", "nova-worker"].map { name in services[name]?["volumes"]?.arrayValue?.compactMap(\.stringValue) ?? [] }
+        #expect(
+            novaMounts[0] == novaMounts[1] && novaMounts[0].first?.split(separator: ":").dropFirst().first == "/data",
+            "nova's API and worker mount \(novaMounts)")
+        let api = try #require(services["nova-api"])
+        let redisURL = try #require(URL(string: Self.environment(of: api)["REDIS_URL"] ?? ""))
+        let password = try #require(redisURL.password, "REDIS_URL has no password")
+        let redisCommand = services["redis"]?["command"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(redisCommand.suffix(2) == ["--requirepass", password], "redis runs \(redisCommand)")
         for name in ["nova-api", "nova-worker"] {
             let dependencies = try #require(services[name]?["depends_on"]?.objectValue, "\(name) has no depends_on")
             #expect(Set(dependencies.keys) == ["postgres", "redis", "nova-rag"])
@@ -83,8 +98,8 @@ struct DeploymentFilesTests {
             listenPorts[name] = port
             let published = service["ports"]?.arrayValue ?? []
             #expect(published.count == 1 && published.first?["target"]?.intValue == port, "\(name) publishes \(published), listens on \(port)")
-            let test = service["healthcheck"]?["test"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            let url = try #require(test.last.flatMap(URL.init(string:)), "\(name) health check \(test)")
+            let test = service["healthcheck"]?["test"]?.arrayValue?.compactMap(\.stringValue).joined(separator: " ") ?? ""
+            let url = try #require(test.firstMatch(of: #/http://\S+/#).flatMap { URL(string: String($0.0)) }, "\(name) health check \(test)")
             #expect(url.port == port, "\(name) health check \(url) is not on port \(port)")
             #expect(try await Self.status(of: url.path, on: Self.executable(of: service)) == 200, "\(name) answers \(url.path) with an error")
         }
@@ -96,10 +111,14 @@ struct DeploymentFilesTests {
         }
     }
 
-    @Test("Dockerfiles: a non-root user, ENV read by the service, EXPOSE the PORT it listens on, health check and CMD real")
+    @Test("Dockerfile: one build stage; per target a non-root user, ENV read by the service, EXPOSE its PORT, health check and CMD real")
     func dockerfiles() async throws {
-        for (file, executable) in [("deploy/nova.Dockerfile", Executable.nova), ("deploy/nova-rag.Dockerfile", .novaRAG)] {
-            let stage = try Self.finalStage(of: file)
+        let file = "deploy/Dockerfile"
+        #expect(try Self.text(file).matches(of: #/swift build -c release --static-swift-stdlib/#).count == 2)
+        let runtime = try Self.stage("runtime", of: file)
+        #expect(runtime.contains("groupadd --system --gid 10001 nova") && runtime.contains("--gid nova") && runtime.contains("chown nova:nova /data"))
+        for executable in [Executable.nova, .novaRAG] {
+            let stage = try Self.stage(executable.rawValue, of: file)
             let user = try #require(Self.instruction("USER", in: stage), "\(file) has no USER")
             #expect(!["root", "0"].contains(user), "\(file) runs as root")
             let environment = try Self.assignments(
@@ -133,7 +152,7 @@ struct DeploymentFilesTests {
         for (file, executable, subcommand) in files {
             let railway = try #require(JSONValue(jsonText: try Self.text(file)))
             let dockerfile = try #require(railway["build"]?["dockerfilePath"]?.stringValue)
-            #expect(dockerfile == "deploy/\(executable.rawValue).Dockerfile")
+            #expect(dockerfile == "deploy/Dockerfile")
             #expect(FileManager.default.fileExists(atPath: Self.root.appendingPathComponent(dockerfile).path))
             let start = try #require(railway["deploy"]?["startCommand"]?.stringValue).split(separator: " ").map(String.init)
             #expect(start == [executable.rawValue, subcommand], "\(file) starts \(start)")
@@ -223,7 +242,7 @@ struct DeploymentFilesTests {
         return url
     }
 
-    /// The compose file as docker-compose resolves it (`${VAR:-default}` with no .env, anchors and merges applied).
+    /// The compose file as docker-compose resolves it with .env.example (anchors and merges applied).
     private static func composeDocument() throws -> JSONValue {
         let script = """
             import json, subprocess, sys, yaml
@@ -231,7 +250,7 @@ struct DeploymentFilesTests {
                                       check=True, capture_output=True, text=True).stdout
             json.dump(yaml.safe_load(resolved), sys.stdout)
             """
-        let result = try run(["python3", "-c", script, try emptyFile().path], includingErrors: false)
+        let result = try run(["python3", "-c", script, root.appendingPathComponent(".env.example").path], includingErrors: false)
         #expect(result.status == 0, "docker-compose config: \(result.output)")
         return try #require(JSONValue(jsonText: result.output))
     }
@@ -259,10 +278,11 @@ struct DeploymentFilesTests {
         return result
     }
 
-    /// The runtime stage of a multi-stage Dockerfile, continuation lines joined.
-    private static func finalStage(of file: String) throws -> String {
+    /// The stage `FROM … AS name` of a multi-stage Dockerfile, continuation lines joined.
+    private static func stage(_ name: String, of file: String) throws -> String {
         let joined = try text(file).replacingOccurrences(of: "\\\n", with: " ")
-        return String(try #require(joined.components(separatedBy: "\nFROM ").last))
+        let stage = joined.components(separatedBy: "\nFROM ").first { $0.split(separator: "\n").first?.hasSuffix(" AS \(name)") == true }
+        return try #require(stage, "\(file) has no stage \(name)")
     }
 
     /// The arguments of the stage's `<keyword> …` lines, in order.
