@@ -157,6 +157,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "SemanticStream",
+            dependencies: ["MiniLM", "NovaCore", "RAGCore", "PromptGuard"],
+            path: "benchmarks/semantic-stream/Sources/SemanticStream",
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "SandboxBenchmark",
             dependencies: ["NovaCore"],
             path: "benchmarks/sandbox/Sources/SandboxBenchmark",

@@ -30,7 +30,8 @@ func buildApplication(config: RAGConfig, logger: Logger, embedder override: (any
     app.addServices(DocLoader(library: docs, codeCache: slot, logger: logger))
     app.beforeServerStarts {
         let store = try await openCodeEntryStore(database, logger: logger)
-        let cache = try await SemanticCodeCache.open(store: store, embedder: embedder, wallClock: SystemWallClock())
+        let outcomes = SQLHitOutcomeStore(db: database.executor(logger: logger))
+        let cache = try await SemanticCodeCache.open(store: store, outcomes: outcomes, embedder: embedder, wallClock: SystemWallClock())
         slot.install(cache)
         logger.info("code cache open", metadata: ["entries": .stringConvertible(cache.count), "embedder": .string(embedder.modelName)])
     }

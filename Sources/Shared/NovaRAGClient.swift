@@ -62,11 +62,19 @@ package struct NovaRAGClient: Sendable {
         }
     }
 
-    /// `POST /code/entries/{id}/result`: whether reused code worked.
-    package func reportResult(id: String, success: Bool) async throws -> CodeResultResponse {
+    /// `POST /code/entries/{id}/result`: whether reused code worked (and how it was found).
+    package func reportResult(id: String, _ report: CodeResultRequest) async throws -> CodeResultResponse {
         let path = "/code/entries/\(id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id)/result"
         return try await guarded {
-            try await send(method: .POST, path: path, body: try JSONEncoder().encode(["success": success]), as: CodeResultResponse.self)
+            try await send(method: .POST, path: path, body: try JSONEncoder().encode(report), as: CodeResultResponse.self)
+        }
+    }
+
+    /// `POST /code/entries/{id}/verdict`: the model's verdict on a candidate.
+    package func reportVerdict(id: String, _ verdict: CodeVerdictRequest) async throws -> CodeVerdictResponse {
+        let path = "/code/entries/\(id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id)/verdict"
+        return try await guarded {
+            try await send(method: .POST, path: path, body: try JSONEncoder().encode(verdict), as: CodeVerdictResponse.self)
         }
     }
 

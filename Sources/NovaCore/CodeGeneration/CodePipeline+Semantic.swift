@@ -3,13 +3,18 @@ import NovaJSON
 extension CodePipeline {
     /// The semantic lookup: one search, then candidates above the threshold in score order whose required keys are
     /// available, each confirmed by the model when that is on (``confirmSemanticHit(_:request:prompt:schema:trace:)``),
-    /// run and validated; the first valid one wins, is reported and copied to the exact cache.
+    /// run and validated; the first valid one wins, is reported and copied to the exact cache. When the model confirms,
+    /// the search keeps `SEMANTIC_CACHE_MAX_ERROR_RATE`: candidates from ``CodePipelineSettings/confirmedSearchFloor``
+    /// up, the prompt guard's conflicts among them as hints to the model, and a candidate nova-rag's bound finds
+    /// confident runs without a confirmation; every verdict is recorded for that bound.
     /// Returns the hit, if any, and the `semantic_cache_search` record (nil when the semantic cache is off).
     func semanticHit(
         _ request: PromptNodeRequest, prompt: String, schema: InputSchema, key: String?, trace: inout NodeTrace
     ) async -> (hit: PromptNodeOutcome?, record: JSONValue?) {
         guard let semantic else { return (nil, nil) }
         let started = timer.now
+        let bounded = settings.confirmSemanticHitsWithLLM && llm != nil
+        let floor = bounded ? min(settings.semanticThreshold, CodePipelineSettings.confirmedSearchFloor) : settings.semanticThreshold
         let query = SearchText.make(prompt: prompt, inputSchema: schema.types)
         let available = schema.types.keys.sorted()
         let allAvailable = Set(available).union(
@@ -20,9 +25,15 @@ extension CodePipeline {
             "top_k": .int(settings.semanticTopK), "workflow_id": .int(request.workflowID), "available_keys": .array(available.map(JSONValue.string)),
             "all_available_keys": .array(allAvailable.sorted().map(JSONValue.string)), "cache_hit": false,
         ]
+        if bounded {
+            record["max_error_rate"] = .double(settings.semanticMaxErrorRate)
+            record["floor"] = .double(floor)
+        }
         let results: [SemanticCandidate]
         do {
-            results = try await semantic.search(query: query, availableKeys: allAvailable.sorted(), workflowID: request.workflowID)
+            results = try await semantic.search(
+                query: query, availableKeys: allAvailable.sorted(), workflowID: request.workflowID,
+                maxErrorRate: bounded ? settings.semanticMaxErrorRate : nil)
         } catch {
             let (reason, message): (String, String) =
                 switch error as? SemanticSearchFailure {
@@ -40,23 +51,28 @@ extension CodePipeline {
         trace.cacheLookupMs += elapsed(since: started)
         trace.similarityScore = results.map(\.score).max()
         record["all_results"] = .array(results.map(Self.summary))
-        let candidates = Array(results.filter { $0.score >= settings.semanticThreshold }.prefix(settings.semanticTopK))
+        let candidates = Array(results.filter { $0.score >= floor }.prefix(settings.semanticTopK))
         record["results_above_threshold"] = .array(candidates.map(Self.summary))
         var reason = candidates.isEmpty ? "no_matches_above_threshold" : "missing_required_keys"
         var confirmations: [JSONValue] = []
         for candidate in candidates {
             guard Set(candidate.requiredKeys).isSubset(of: allAvailable) else { continue }
-            if let confirmation = await confirmSemanticHit(candidate, request: request, prompt: prompt, schema: schema, trace: &trace) {
+            var confirmed = false
+            if bounded && candidate.servable {
+                record["served_without_confirmation"] = .string(candidate.id)
+            } else if let confirmation = await confirmSemanticHit(candidate, request: request, prompt: prompt, schema: schema, trace: &trace) {
                 confirmations.append(confirmation.record)
                 record["llm_confirmations"] = .array(confirmations)
+                if let verdict = confirmation.verdict { await semantic.recordVerdict(candidate, correct: verdict) }
                 guard confirmation.accepted else {
                     reason = "llm_rejected"
                     continue
                 }
+                confirmed = confirmation.verdict == true
             }
             let run = await CodeRun.run(candidate.code, for: request, sandbox: sandbox, clock: timer)
             trace.executionMs += run.milliseconds
-            await semantic.report(id: candidate.id, success: run.updates != nil)
+            await semantic.report(candidate, success: run.updates != nil, confirmed: confirmed)
             guard let updates = run.updates else {
                 reason = run.outputRejected ? "output_validation_failed" : "execution_failed"
                 continue
@@ -97,9 +113,15 @@ extension CodePipeline {
     }
 
     private static func summary(_ candidate: SemanticCandidate) -> JSONValue {
-        .object([
+        var summary: [String: JSONValue] = [
             "id": .string(candidate.id), "score": .double(candidate.score), "node_action": .string(candidate.nodeAction),
             "required_keys": .array(candidate.requiredKeys.map(JSONValue.string)),
-        ])
+        ]
+        if let confidence = candidate.confidence {
+            summary["confidence"] = .double(confidence)
+            summary["decision"] = .string(candidate.servable ? "serve" : "confirm")
+        }
+        if let conflict = candidate.guardConflict { summary["guard_conflict"] = .string(conflict) }
+        return .object(summary)
     }
 }

@@ -3,12 +3,16 @@ import NovaJSON
 /// The semantic code cache as the pipeline sees it (nova-rag's `/code/*`, through nova's client): search once per
 /// node, save after a validated generation, report how a reused entry fared.
 package protocol SemanticCodeSource: Sendable {
-    /// Every entry scoring above 0 for `query`, best first (up to 10), restricted to `workflowID`.
-    func search(query: String, availableKeys: [String], workflowID: Int) async throws -> [SemanticCandidate]
+    /// Every entry scoring above 0 for `query`, best first (up to 10), restricted to `workflowID`. With
+    /// `maxErrorRate` (a caller that confirms candidates with the model) each comes with nova-rag's decision under that
+    /// tolerated false-hit rate, and candidates the prompt guard finds in conflict come marked instead of dropped.
+    func search(query: String, availableKeys: [String], workflowID: Int, maxErrorRate: Double?) async throws -> [SemanticCandidate]
     /// Saves validated code.
     func save(_ draft: SemanticSaveDraft) async throws
-    /// Reports whether reused code produced valid output.
-    func report(id: String, success: Bool) async
+    /// Reports whether reused code produced valid output, and whether the model had confirmed it.
+    func report(_ candidate: SemanticCandidate, success: Bool, confirmed: Bool) async
+    /// Records the model's verdict on a candidate, the evidence its error-rate bound learns from.
+    func recordVerdict(_ candidate: SemanticCandidate, correct: Bool) async
 }
 
 /// One search result.
@@ -31,6 +35,12 @@ package struct SemanticCandidate: Sendable, Equatable {
     package let generationTokensOutput: Int?
     /// USD of that generation.
     package let generationCostUSD: Double?
+    /// The prompt guard's reason when it finds the two prompts in conflict (searches with a tolerated error rate only).
+    package var guardConflict: String? = nil
+    /// Whether nova-rag's error-rate bound lets it run without a confirmation (searches with a tolerated error rate only).
+    package var servable = false
+    /// nova-rag's lower confidence bound of it being correct (searches with a tolerated error rate only).
+    package var confidence: Double? = nil
 
     /// Creates the candidate.
     package init(

@@ -17,13 +17,17 @@ package struct SemanticHitJudgePrompt: VerdictQuestion {
     package let cachedPrompt: String
     /// The cached code, cut to ``codeCharacters``; nil to judge on the prompts alone (the precision benchmark's pairs).
     package let code: String?
+    /// The difference nova-rag's prompt guard reads between the two prompts (e.g. `number 1000 vs 5000`), given to the
+    /// model as a hint to check, not as a verdict; nil when it reads none.
+    package let guardHint: String?
 
     /// The judgement of `code`, written for `cachedPrompt`, as the code of a node asked `prompt` over `inputKeys`.
-    package init(prompt: String, inputKeys: [String], cachedPrompt: String, code: String?) {
+    package init(prompt: String, inputKeys: [String], cachedPrompt: String, code: String?, guardHint: String? = nil) {
         self.prompt = prompt
         self.inputKeys = inputKeys.sorted()
         self.cachedPrompt = cachedPrompt
         self.code = code.map { String($0.prefix(Self.codeCharacters)) }
+        self.guardHint = guardHint
     }
 
     /// The system prompt.
@@ -45,6 +49,11 @@ package struct SemanticHitJudgePrompt: VerdictQuestion {
 
             The cached code was written for: \(cachedPrompt)
             """
+        if let guardHint {
+            text +=
+                "\n\nA word-list check reads a possible difference between the two steps (it is often wrong about "
+                + "rewording; check it): \(guardHint)"
+        }
         if let code { text += "\n\nCached code:\n```python\n\(code)\n```" }
         return text
     }

@@ -10,4 +10,12 @@ extension CodeMatchBody {
             nodeDescription: entry.nodeDescription, inputSchema: entry.inputSchema, insights: entry.insights, config: entry.config,
             metadata: entry.metadata)
     }
+
+    /// The wire form of a search match, with its assessment when the search had a tolerated error rate.
+    init(match: CodeMatch) {
+        self.init(entry: match.entry, score: match.score)
+        confidence = match.assessment.map { ($0.confidence * 10_000).rounded() / 10_000 }
+        decision = match.decision?.rawValue
+        guardConflict = match.guardConflict
+    }
 }

@@ -61,7 +61,9 @@ enum RAGOpenAPI {
                 "POST", "/code/entries/{id}/result",
                 "Report whether a reused entry worked; failing entries are no longer served, and are evicted when the caller has admin authority",
                 parameters: [entryID],
-                body: S.object([("success", S.boolean)]),
+                body: S.object(
+                    [("success", S.boolean), ("similarity", S.number), ("confirmed", S.boolean), ("guard_conflict", S.boolean)], required: ["success"]
+                ),
                 [
                     (
                         200,
@@ -70,6 +72,12 @@ enum RAGOpenAPI {
                             S.object([("id", S.string()), ("success_count", S.integer()), ("failure_count", S.integer()), ("deleted", S.boolean)]))
                     ), notFound, invalid, unavailable,
                 ]),
+            operation(
+                "POST", "/code/entries/{id}/verdict", "Record the model's verdict on a candidate, evidence for the error-rate bound",
+                parameters: [entryID],
+                body: S.object(
+                    [("similarity", S.number), ("correct", S.boolean), ("guard_conflict", S.boolean)], required: ["similarity", "correct"]),
+                [(200, .json("Recorded", S.object([("id", S.string()), ("outcome", S.string())]))), notFound, invalid, unavailable]),
             operation(
                 "POST", "/rag/query", "Documentation chunks nearest to a question (score: max(0, 2·cos − 1))",
                 body: S.object(
@@ -111,6 +119,7 @@ enum RAGOpenAPI {
         [
             ("id", S.string()), ("code", S.string()), ("score", S.number), ("node_action", S.string()), ("node_description", S.string()),
             ("input_schema", S.anyObject), ("insights", S.array(S.string())), ("config", S.anyObject), ("metadata", S.anyObject),
+            ("confidence", S.number), ("decision", S.string()), ("guard_conflict", S.string()),
         ], required: ["id", "code", "node_action", "node_description", "input_schema", "insights", "config", "metadata"])
 
     private static let schemas: [String: JSONValue] = [
@@ -123,7 +132,7 @@ enum RAGOpenAPI {
         "SearchRequest": S.object(
             [
                 ("query", S.string(minLength: 1)), ("threshold", S.number), ("top_k", S.integer(minimum: 1, maximum: 20)),
-                ("available_keys", S.nullable(S.array(S.string()))), ("workflow_id", S.nullable(S.integer())),
+                ("available_keys", S.nullable(S.array(S.string()))), ("workflow_id", S.nullable(S.integer())), ("max_error_rate", S.number),
             ], required: ["query"]),
         "SearchResponse": S.object([
             ("matches", S.array(S.ref("Match"))), ("query", S.string()), ("count", S.integer()), ("threshold", S.number),
@@ -141,6 +150,8 @@ enum RAGOpenAPI {
             ("total_codes", S.integer()), ("actions", S.array(S.string())), ("avg_success_count", S.number), ("total_failures", S.integer()),
             ("workflows", S.array(S.integer())), ("searches", S.integer()), ("hits", S.integer()), ("hit_rate", S.number),
             ("rejected_hits", S.integer()), ("search_failures", S.integer()), ("mean_search_latency_ms", S.number),
+            ("confirmations_accepted", S.integer()), ("confirmations_rejected", S.integer()), ("served_without_confirmation", S.integer()),
+            ("reuse_failures", S.integer()), ("false_hit_estimate", S.number),
         ]),
     ]
 }

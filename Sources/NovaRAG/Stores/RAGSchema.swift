@@ -8,6 +8,7 @@ enum RAGSchema {
     static let migrations = [
         SQLMigration(version: 1, name: "code_entries", statements: codeEntries),
         SQLMigration(version: 2, name: "doc_chunks", statements: docChunks),
+        SQLMigration(version: 3, name: "hit_outcomes", statements: hitOutcomes),
     ]
 
     /// The semantic code cache and the model its vectors were made with.
@@ -65,5 +66,24 @@ enum RAGSchema {
         )
         """,
         "CREATE INDEX doc_chunks_file ON doc_chunks (file, chunk_index)",
+    ]
+
+    /// Verified outcomes of semantic-cache candidates per entry, guard verdict (0/1) and similarity bucket (hundredths),
+    /// read by the error-rate bound (``HitBound``); `workflow_id` is the entry's, so a workflow's outcomes pool.
+    private static let hitOutcomes = [
+        """
+        CREATE TABLE hit_outcomes (
+            entry_id TEXT NOT NULL,
+            workflow_id BIGINT,
+            guard_conflict BIGINT NOT NULL,
+            bucket BIGINT NOT NULL,
+            confirmed BIGINT NOT NULL DEFAULT 0,
+            rejected BIGINT NOT NULL DEFAULT 0,
+            served BIGINT NOT NULL DEFAULT 0,
+            failed BIGINT NOT NULL DEFAULT 0,
+            PRIMARY KEY (entry_id, guard_conflict, bucket)
+        )
+        """,
+        "CREATE INDEX hit_outcomes_workflow ON hit_outcomes (workflow_id, guard_conflict)",
     ]
 }

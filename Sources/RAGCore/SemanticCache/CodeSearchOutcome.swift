@@ -4,6 +4,12 @@ package struct CodeMatch: Sendable, Equatable {
     package let entry: CodeEntry
     /// The score, in [0, 1], higher is closer.
     package let score: Double
+    /// The prompt guard's reason when it finds the candidate in conflict (kept only for searches with a tolerated error rate).
+    package var guardConflict: String? = nil
+    /// What ``HitBound`` makes of it, for searches with a tolerated error rate.
+    package var assessment: HitAssessment? = nil
+    /// Whether to run it without a confirmation, for searches with a tolerated error rate.
+    package var decision: HitDecision? = nil
 }
 
 /// What a search returns: the matches, best first, or the error that made it fail (docs/api.md §2.7: still a 200).

@@ -8,12 +8,16 @@ package struct CodeSearchQuery: Sendable {
     package var topK: Int
     /// When set, only entries saved with this workflow id are candidates.
     package var workflowID: Int?
+    /// The tolerated false-hit rate of the caller, which confirms candidates with a verifier: when set, candidates in
+    /// conflict with the prompt guard are kept (marked) and every candidate is assessed against ``HitBound``.
+    package var maxErrorRate: Double?
 
     /// Creates the query.
-    package init(text: String, threshold: Double, topK: Int, workflowID: Int?) {
+    package init(text: String, threshold: Double, topK: Int, workflowID: Int?, maxErrorRate: Double? = nil) {
         self.text = text
         self.threshold = threshold
         self.topK = topK
         self.workflowID = workflowID
+        self.maxErrorRate = maxErrorRate
     }
 }

@@ -8,9 +8,12 @@ import PromptGuard
 /// Writes go through the actor and return once the store made them durable; searches run concurrently on a
 /// snapshot-free read lock over the in-memory index. A candidate above the threshold is returned only if the
 /// ``PromptGuard`` finds no conflict (numbers, directions, fields, operations) between the two prompts and its
-/// reported results have not discredited it.
+/// reported results have not discredited it. A search with a tolerated error rate keeps conflicting candidates, marked,
+/// and assesses every candidate against ``HitBound`` (``SemanticCodeCache/assessed(_:query:)``).
 package actor SemanticCodeCache {
     private let store: any CodeEntryStore
+    /// Verified outcomes of candidates, read by the error-rate bound and counted by `/code/stats`.
+    package let outcomes: any HitOutcomeStore
     private let embedder: any Embedder
     private let wallClock: any WallClock
     private let timer: ContinuousClock
@@ -19,8 +22,12 @@ package actor SemanticCodeCache {
     private let statistics = ReadWriteLocked(CodeCacheStats())
     private var lastIDTime = 0.0
 
-    private init(store: any CodeEntryStore, embedder: any Embedder, wallClock: any WallClock, timer: ContinuousClock, contents: CodeCacheContents) {
+    private init(
+        store: any CodeEntryStore, outcomes: any HitOutcomeStore, embedder: any Embedder, wallClock: any WallClock, timer: ContinuousClock,
+        contents: CodeCacheContents
+    ) {
         self.store = store
+        self.outcomes = outcomes
         self.embedder = embedder
         self.wallClock = wallClock
         self.timer = timer
@@ -29,9 +36,11 @@ package actor SemanticCodeCache {
 
     /// Opens the cache over `store`: checks that its vectors were made by `embedder`'s model (recording the model
     /// in a new store) and loads every entry without re-embedding — except once for a store whose vectors the same
-    /// model made from an older embedded text (``SearchText/embeddedForm``), which is re-embedded first.
+    /// model made from an older embedded text (``SearchText/embeddedForm``), which is re-embedded first. `outcomes`
+    /// keeps the verified outcomes of candidates (in memory unless given).
     package static func open(
-        store: any CodeEntryStore, embedder: any Embedder, wallClock: any WallClock, timer: ContinuousClock = ContinuousClock()
+        store: any CodeEntryStore, outcomes: any HitOutcomeStore = MemoryHitOutcomeStore(), embedder: any Embedder, wallClock: any WallClock,
+        timer: ContinuousClock = ContinuousClock()
     ) async throws -> SemanticCodeCache {
         let configured = EmbeddingModelInfo(of: embedder)
         if let stored = try await store.recordedModel() {
@@ -45,7 +54,7 @@ package actor SemanticCodeCache {
         }
         let contents = try await CodeCacheContents.load(from: store, dimension: configured.dimension)
         FreedMemory.release()
-        return SemanticCodeCache(store: store, embedder: embedder, wallClock: wallClock, timer: timer, contents: contents)
+        return SemanticCodeCache(store: store, outcomes: outcomes, embedder: embedder, wallClock: wallClock, timer: timer, contents: contents)
     }
 
     /// Number of entries.
@@ -125,20 +134,23 @@ package actor SemanticCodeCache {
         }
         let filter: VectorIndex.Filter = query.workflowID.map(VectorIndex.Filter.workflow) ?? .all
         var rejected = 0
-        let matches: [CodeMatch] = contents.read { contents in
+        let found: [CodeMatch] = contents.read { contents in
             var matches: [CodeMatch] = []
             for hit in contents.index.search(vector, limit: 3 * query.topK, filter: filter) {
                 let score = (Double(max(0, hit.cosine)) * 10_000).rounded() / 10_000
                 guard score >= query.threshold, matches.count < query.topK else { break }
                 guard let entry = contents.entries[hit.id], !entry.isDiscredited else { continue }
-                if case .conflict = prompt.check(candidate: entry.aiDescription) {
+                var match = CodeMatch(entry: entry, score: score)
+                if case .conflict(let reason) = prompt.check(candidate: entry.aiDescription) {
                     rejected += 1
-                    continue
+                    guard query.maxErrorRate != nil else { continue }
+                    match.guardConflict = reason
                 }
-                matches.append(CodeMatch(entry: entry, score: score))
+                matches.append(match)
             }
             return matches
         }
+        let matches = query.maxErrorRate == nil ? found : await assessed(found, query: query)
         record(started: started, matches: matches.count, rejected: rejected, failed: false)
         return CodeSearchOutcome(matches: matches, error: nil)
     }
@@ -171,6 +183,7 @@ package actor SemanticCodeCache {
     /// Deletes every entry; returns how many there were.
     package func clear() async throws -> Int {
         let deleted = try await store.deleteAll()
+        try await outcomes.deleteAll()
         contents.write { $0 = CodeCacheContents(dimension: embedder.dimension) }
         return deleted
     }

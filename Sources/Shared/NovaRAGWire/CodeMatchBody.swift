@@ -21,11 +21,19 @@ package struct CodeMatchBody: Codable, Sendable, Equatable {
     package var config: [String: JSONValue]
     /// `success_count`, `failure_count`, `created_at`, `last_used_at`, `libraries_used`, `required_keys`, `workflow_id`, …
     package var metadata: [String: JSONValue]
+    /// Extension, searches with `max_error_rate` only: the lower confidence bound (95 %) of the candidate being
+    /// correct from its verified outcomes, 4 decimals.
+    package var confidence: Double?
+    /// Extension, searches with `max_error_rate` only: `serve` (run it without a confirmation) or `confirm`.
+    package var decision: String?
+    /// Extension, searches with `max_error_rate` only: the prompt guard's reason when it finds the two prompts in
+    /// conflict (such candidates are otherwise dropped).
+    package var guardConflict: String?
 
     /// Creates the body.
     package init(
         id: String, code: String, score: Double?, nodeAction: String, nodeDescription: String, inputSchema: [String: JSONValue], insights: [String],
-        config: [String: JSONValue], metadata: [String: JSONValue]
+        config: [String: JSONValue], metadata: [String: JSONValue], confidence: Double? = nil, decision: String? = nil, guardConflict: String? = nil
     ) {
         self.id = id
         self.code = code
@@ -36,10 +44,14 @@ package struct CodeMatchBody: Codable, Sendable, Equatable {
         self.insights = insights
         self.config = config
         self.metadata = metadata
+        self.confidence = confidence
+        self.decision = decision
+        self.guardConflict = guardConflict
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, code, score, insights, config, metadata
+        case id, code, score, insights, config, metadata, confidence, decision
+        case guardConflict = "guard_conflict"
         case nodeAction = "node_action"
         case nodeDescription = "node_description"
         case inputSchema = "input_schema"

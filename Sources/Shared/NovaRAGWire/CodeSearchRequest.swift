@@ -10,14 +10,18 @@ package struct CodeSearchRequest: Codable, Sendable, Equatable {
     package var availableKeys: [String]?
     /// Isolation key.
     package var workflowID: Int?
+    /// Extension: the caller's tolerated false-hit rate; set by a caller that confirms candidates with a model, so that
+    /// each match comes with `confidence`, `decision` and, instead of being dropped, `guard_conflict`.
+    package var maxErrorRate: Double?
 
     /// Creates the body.
-    package init(query: String, threshold: Double, topK: Int, availableKeys: [String]?, workflowID: Int?) {
+    package init(query: String, threshold: Double, topK: Int, availableKeys: [String]?, workflowID: Int?, maxErrorRate: Double? = nil) {
         self.query = query
         self.threshold = threshold
         self.topK = topK
         self.availableKeys = availableKeys
         self.workflowID = workflowID
+        self.maxErrorRate = maxErrorRate
     }
 
     enum CodingKeys: String, CodingKey {
@@ -25,5 +29,6 @@ package struct CodeSearchRequest: Codable, Sendable, Equatable {
         case topK = "top_k"
         case availableKeys = "available_keys"
         case workflowID = "workflow_id"
+        case maxErrorRate = "max_error_rate"
     }
 }

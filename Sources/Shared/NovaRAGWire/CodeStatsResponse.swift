@@ -22,6 +22,17 @@ package struct CodeStatsResponse: Codable, Sendable, Equatable {
     package var searchFailures: Int
     /// Extension: mean search latency in milliseconds, 3 decimals.
     package var meanSearchLatencyMs: Double
+    /// Extension: candidates the model confirmed (`POST /code/entries/{id}/verdict`), over the store's life.
+    package var confirmationsAccepted = 0
+    /// Extension: candidates the model rejected, over the store's life.
+    package var confirmationsRejected = 0
+    /// Extension: candidates run without a confirmation (results reported with `similarity` and `confirmed: false`).
+    package var servedWithoutConfirmation = 0
+    /// Extension: reused code whose output failed validation (results reported with `similarity` and `success: false`).
+    package var reuseFailures = 0
+    /// Extension: the observed false-hit rate of reuses, `reuse_failures / (confirmations_accepted +
+    /// served_without_confirmation)`, 4 decimals.
+    package var falseHitEstimate = 0.0
 
     /// Creates the answer.
     package init(
@@ -50,5 +61,10 @@ package struct CodeStatsResponse: Codable, Sendable, Equatable {
         case rejectedHits = "rejected_hits"
         case searchFailures = "search_failures"
         case meanSearchLatencyMs = "mean_search_latency_ms"
+        case confirmationsAccepted = "confirmations_accepted"
+        case confirmationsRejected = "confirmations_rejected"
+        case servedWithoutConfirmation = "served_without_confirmation"
+        case reuseFailures = "reuse_failures"
+        case falseHitEstimate = "false_hit_estimate"
     }
 }

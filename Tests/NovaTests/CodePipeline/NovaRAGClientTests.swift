@@ -29,7 +29,7 @@ struct NovaRAGClientTests {
                     query: "Prompt: Sum the amounts\n\nInput Schema:\n{\n  \"amounts\": \"list[float]\"\n}", threshold: 0.9, topK: 3,
                     availableKeys: ["amounts"], workflowID: 4))
             #expect(found.matches.first?.id == id)
-            #expect(try await client.reportResult(id: id, success: true).successCount == 2)
+            #expect(try await client.reportResult(id: id, CodeResultRequest(success: true)).successCount == 2)
             let unauthorized = NovaRAGClient(baseURL: "http://127.0.0.1:\(liveClient.port!)", apiKey: nil, timeoutSeconds: 15)
             await #expect(throws: NovaRAGError.status(401)) {
                 _ = try await unauthorized.search(CodeSearchRequest(query: "q", threshold: 0.5, topK: 1, availableKeys: nil, workflowID: nil))

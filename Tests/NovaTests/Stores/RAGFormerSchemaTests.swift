@@ -7,7 +7,7 @@ import Testing
 @testable import NovaRAG
 
 /// A nova-rag database made by the stores before they were written once over the shared SQL layer opens with every
-/// row, and takes writes.
+/// row, and takes writes, the outcomes of the error-rate bound (migration 3) among them.
 @Suite("nova-rag databases of the former schema")
 struct RAGFormerSchemaTests {
     private static let model = EmbeddingModelInfo(name: "hash-bow-4", dimension: 4, text: SearchText.embeddedForm)
@@ -87,6 +87,36 @@ struct RAGFormerSchemaTests {
                 [StoredCodeEntry(entry: resaved, vector: Self.entries[0].vector), added], at: "2026-03-01T00:00:00")
             #expect(outcomes == [.merged(id: duplicate.id, successCount: 2 * duplicate.successCount, lastUsedAt: "2026-03-01T00:00:00"), .inserted])
             #expect(try await store.loadAll().map(\.entry.id) == Self.entries.map(\.entry.id) + [added.entry.id])
+
+            let hitOutcomes = SQLHitOutcomeStore(db: database.executor(logger: TestEnvironment.logger))
+            #expect(try await hitOutcomes.totals() == HitOutcomeTotals())
+            try await hitOutcomes.record(.confirmed, entryID: duplicate.id, workflowID: 7, similarity: 0.9, guardConflict: false)
+            try await hitOutcomes.record(.failed, entryID: duplicate.id, workflowID: 7, similarity: 0.9, guardConflict: false)
+            #expect(try await hitOutcomes.totals() == HitOutcomeTotals(confirmed: 1, failed: 1))
+            let support = try await hitOutcomes.evidence(workflowID: 7, guardConflict: false)[duplicate.id]?.support(at: 0.9)
+            #expect(support?.correct == 1 && support?.incorrect == 1)
+        }
+    }
+
+    @Test("a store of the version before the error-rate bound (migrations 1–2) opens with every entry", arguments: Backend.available)
+    func storeBeforeOutcomesOpens(backend: Backend) async throws {
+        let env = try TestEnvironment()
+        let config = try RAGConfig(env: env.rag(try await backend.environment()))
+        let database = try await SQLDatabase.open(config.database, logger: TestEnvironment.logger)
+        try await database.whileRunning {
+            let previous = SQLMigrator(postgresTable: "nova_rag_schema_migrations", migrations: Array(RAGSchema.migrations.prefix(2)))
+            try await previous.migrate(database, logger: TestEnvironment.logger)
+            let before = SQLCodeEntryStore(db: database.executor(logger: TestEnvironment.logger))
+            try await before.recordModel(Self.model)
+            _ = try await before.insert(Self.entries, at: "2026-03-01T00:00:00")
+            let store = try await openCodeEntryStore(database, logger: TestEnvironment.logger)
+            let loaded = try await store.loadAll()
+            #expect(loaded.map(\.entry.id) == Self.entries.map(\.entry.id))
+            #expect(loaded.map(\.entry.code) == Self.entries.map(\.entry.code))
+            #expect(loaded.map(\.vector) == Self.entries.map(\.vector))
+            let outcomes = SQLHitOutcomeStore(db: database.executor(logger: TestEnvironment.logger))
+            try await outcomes.record(.rejected, entryID: Self.entries[0].entry.id, workflowID: 7, similarity: 0.8, guardConflict: true)
+            #expect(try await outcomes.totals() == HitOutcomeTotals(rejected: 1))
         }
     }
 }
