@@ -43,7 +43,7 @@ func buildApplication(config: RAGConfig, logger: Logger, embedder override: (any
 func buildRouter(config: RAGConfig, slot: CodeCacheSlot, docs: DocLibrary) -> Router<RAGRequestContext> {
     let router = Router(context: RAGRequestContext.self, options: .serviceDefaults)
     router.add(middleware: RequestIDMiddleware())
-    router.add(middleware: ErrorEnvelopeMiddleware(style: .detail))
+    router.add(middleware: ErrorEnvelopeMiddleware(style: .detail, classify: RAGErrorMapping.classify))
     router.add(middleware: AuthFailureBrakeMiddleware(perMinute: config.authFailuresPerMinute))
     router.add(middleware: ServiceTokenMiddleware(apiKey: config.apiKey))
     // Per client address. Loopback is not limited: there the caller is the co-located nova, whose load a limit would

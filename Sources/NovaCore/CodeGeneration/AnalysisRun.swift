@@ -17,8 +17,13 @@ struct AnalysisRun: Sendable {
     let executed: Bool
     /// Wall time in milliseconds.
     let milliseconds: Double
-    /// Redacted stdout, stderr and exit code.
-    let executionMetadata: JSONValue
+    /// Redacted stdout and stderr, nil when the sandbox could not run the code.
+    let output: AnalysisRunOutput?
+
+    /// The `analysis_execution` step's output: ``output``, or `{}` when there is none.
+    var executionMetadata: JSONValue {
+        output.map { JSONValue(record: $0) } ?? .object([:])
+    }
 
     /// Runs `code` over `plan`'s keys of `request`'s context.
     static func run(_ code: String, plan: DataAnalysisPlan, for request: PromptNodeRequest, sandbox: any Sandbox, clock: ContinuousClock) async
@@ -30,26 +35,24 @@ struct AnalysisRun: Sendable {
         do {
             let result = try await sandbox.run(job)
             let milliseconds = started.duration(to: clock.now).milliseconds
-            let metadata = JSONValue.object([
-                "stdout": .string(request.redactor.redact(result.output.stdout.tail(2000))),
-                "stderr": .string(request.redactor.redact(result.output.stderr.tail(2000))),
-            ])
+            let output = AnalysisRunOutput(
+                stdout: request.redactor.redact(result.output.stdout.tail(2000)), stderr: request.redactor.redact(result.output.stderr.tail(2000)))
             switch result.outcome {
             case .failure(let failure):
                 return AnalysisRun(
                     insights: [], error: request.redactor.redact(failure.message), executed: false, milliseconds: milliseconds,
-                    executionMetadata: metadata)
+                    output: output)
             case .success(let updates):
                 let insights = findings(in: updates).prefix(maxInsights).map { String(request.redactor.redact($0).prefix(insightCharacters)) }
                 return AnalysisRun(
                     insights: insights, error: insights.isEmpty ? "the analysis printed no insights" : nil, executed: true,
                     milliseconds: milliseconds,
-                    executionMetadata: metadata)
+                    output: output)
             }
         } catch {
             return AnalysisRun(
                 insights: [], error: request.redactor.redact("sandbox failure: \(error)"), executed: false,
-                milliseconds: started.duration(to: clock.now).milliseconds, executionMetadata: .object([:]))
+                milliseconds: started.duration(to: clock.now).milliseconds, output: nil)
         }
     }
 

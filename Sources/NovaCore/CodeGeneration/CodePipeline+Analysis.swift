@@ -13,15 +13,12 @@ extension CodePipeline {
         _ request: PromptNodeRequest, prompt: String, schema: InputSchema, llm: any LLMProvider, ledger: inout GenerationLedger
     ) async -> [String] {
         let plan = DataAnalysisPlan(context: request.context, schema: schema)
-        let decision: JSONValue = .object([
-            "needs_analysis": .bool(plan.isNeeded), "keys": .array(plan.keys.map(JSONValue.string)), "reason": .string(plan.explanation),
-            "method": "schema_rules",
-        ])
+        let decision = InputAnalysis(needsAnalysis: plan.isNeeded, keys: plan.keys, reason: plan.explanation)
         var decided = ledger.step(1, "input_analysis", "InputAnalyzer", attempt: 1, status: "success", error: nil, milliseconds: 0)
-        decided.inputData = .object(["input_schema": .object(schema.types)])
-        decided.outputData = decision
+        decided.inputData = JSONValue(record: InputSchemaPayload(inputSchema: schema.types))
+        decided.outputData = JSONValue(record: decision)
         ledger.append(decided)
-        ledger.analysis["input_analysis"] = decision
+        ledger.findings.inputAnalysis = decision
         guard plan.isNeeded else { return [] }
         let analysis = AnalysisPrompt(prompt: prompt, plan: plan, schema: schema)
         var messages = [LLMMessage(role: .user, content: analysis.task)]
@@ -70,13 +67,10 @@ extension CodePipeline {
                     2, "analysis_validation", "AnalysisValidator", attempt: attempt, status: run.insights.isEmpty ? "failed" : "success",
                     error: run.error,
                     milliseconds: 0)
-                validation.outputData = .object(["insights": .array(run.insights.map(JSONValue.string))])
+                validation.outputData = JSONValue(record: InsightsPayload(insights: run.insights))
                 ledger.append(validation)
                 if !run.insights.isEmpty {
-                    ledger.analysis["data_analysis"] = .object([
-                        "status": "success", "attempts": .int(attempt), "insights": .array(run.insights.map(JSONValue.string)),
-                        "analysis_code": .string(code),
-                    ])
+                    ledger.findings.dataAnalysis = .succeeded(attempts: attempt, insights: run.insights, code: code)
                     return run.insights
                 }
                 lastError = run.error ?? "the analysis failed"
@@ -84,7 +78,7 @@ extension CodePipeline {
             messages.append(LLMMessage(role: .assistant, content: answer.text))
             messages.append(LLMMessage(role: .user, content: GenerationPrompt.retry(after: lastError)))
         }
-        ledger.analysis["data_analysis"] = .object(["status": "failed", "error": .string(lastError), "insights": .array([])])
+        ledger.findings.dataAnalysis = .failed(lastError)
         return []
     }
 }

@@ -7,27 +7,19 @@ extension CodePipeline {
     func documentationSnippets(for prompt: String, ledger: inout GenerationLedger) async -> [DocSnippet] {
         guard let documentation else { return [] }
         let started = timer.now
-        var search: [String: JSONValue] = ["top_k": .int(settings.documentationTopK)]
         let snippets: [DocSnippet]
         do {
             snippets = try await documentation.snippets(for: prompt, limit: settings.documentationTopK)
         } catch {
-            search["error"] = .string(String(describing: error))
-            search["time_ms"] = .double(elapsed(since: started))
-            ledger.documentation = ["doc_chunks": .array([]), "documentation_search": .object(search)]
+            ledger.findings.docChunks = []
+            ledger.findings.documentationSearch = DocumentationSearch(
+                topK: settings.documentationTopK, error: String(describing: error), timeMs: elapsed(since: started))
             return []
         }
-        search["time_ms"] = .double(elapsed(since: started))
-        let cited = snippets.map { snippet in
-            JSONValue.object([
-                "id": .string(snippet.id), "source": .string(snippet.source), "file": .string(snippet.file), "score": .double(snippet.score),
-            ])
-        }
-        ledger.documentation = ["doc_chunks": .array(cited), "documentation_search": .object(search)]
-        ledger.documentationCall = .object([
-            "function": "search_documentation", "arguments": .object(["query": .string(prompt), "top_k": .int(settings.documentationTopK)]),
-            "result_preview": .string(snippets.map(\.id).joined(separator: ", ")),
-        ])
+        ledger.findings.documentationSearch = DocumentationSearch(topK: settings.documentationTopK, error: nil, timeMs: elapsed(since: started))
+        ledger.findings.docChunks = snippets.map { CitedDocChunk(id: $0.id, source: $0.source, file: $0.file, score: $0.score) }
+        ledger.documentationCall = DocumentationCall(
+            arguments: .init(query: prompt, topK: settings.documentationTopK), resultPreview: snippets.map(\.id).joined(separator: ", "))
         return snippets
     }
 }

@@ -26,17 +26,14 @@ extension CodePipeline {
         trace.costUSD = 0
         trace.tokensSaved = (entry.tokensInput ?? 0) + (entry.tokensOutput ?? 0)
         trace.costSavedUSD = entry.costUSD
-        let metadata: JSONValue = .object([
-            "code_source": "exact_hit", "model": .string(entry.model), "generated_code": .string(entry.generatedCode),
-            "original_prompt": .string(entry.originalPrompt), "tokens_used": .int((entry.tokensInput ?? 0) + (entry.tokensOutput ?? 0)),
-            "cost_usd": .double(0),
-            "_cache_metadata": .object([
-                "cache_hit": true, "cache_key": .string(Self.shortKey(key)), "times_reused": .int(updated?.timesReused ?? entry.timesReused + 1),
-                "original_cost_usd": entry.costUSD.map(JSONValue.double) ?? .null, "cost_saved_usd": .double(entry.costUSD ?? 0),
-            ]),
-            "_execution_metadata": run.executionMetadata,
-        ])
+        let metadata = ExactHitMetadata(
+            generatedCode: entry.generatedCode, originalPrompt: entry.originalPrompt, tokensUsed: trace.tokensSaved,
+            cacheMetadata: .init(
+                cacheKey: Self.shortKey(key), timesReused: updated?.timesReused ?? entry.timesReused + 1, originalCostUSD: entry.costUSD,
+                costSavedUSD: entry.costUSD ?? 0),
+            executionMetadata: run.executionMetadata)
         return PromptNodeOutcome(
-            updates: updates, error: nil, code: entry.generatedCode, aiMetadata: request.redactor.redactValues(metadata), steps: [])
+            updates: updates, error: nil, code: entry.generatedCode, aiMetadata: request.redactor.redactValues(JSONValue(record: metadata)), steps: []
+        )
     }
 }

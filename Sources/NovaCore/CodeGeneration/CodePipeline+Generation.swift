@@ -121,19 +121,12 @@ extension CodePipeline {
         _ request: PromptNodeRequest, error: String, code: String, ledger: GenerationLedger?, semanticSearch: JSONValue?,
         started: ContinuousClock.Instant
     ) -> PromptNodeOutcome {
-        var metadata: [String: JSONValue] = [
-            "code_source": "generated", "status": "failed", "final_error": .string(error), "attempts": .int(ledger?.attempts ?? 0),
-            "errors": .array(ledger?.errors ?? []), "generated_code": .string(code), "total_time_ms": .double(elapsed(since: started)),
-            "_cache_metadata": .object(["cache_hit": false, "saved_for_future": false]),
-        ]
-        if let semanticSearch { metadata["semantic_cache_search"] = semanticSearch }
-        if let ledger {
-            metadata.merge(ledger.costs) { $1 }
-            metadata.merge(ledger.analysis) { $1 }
-            metadata.merge(ledger.documentation) { $1 }
-        }
+        let failed = FailedNodeMetadata(
+            finalError: error, errors: ledger?.errors ?? [], generatedCode: code, totalTimeMs: elapsed(since: started),
+            semanticCacheSearch: semanticSearch)
+        let metadata = JSONValue(record: MergedRecord(failed, ledger?.findings ?? GenerationFindings()))
         return PromptNodeOutcome(
-            updates: nil, error: request.redactor.redact(error), code: code, aiMetadata: request.redactor.redactValues(.object(metadata)),
+            updates: nil, error: request.redactor.redact(error), code: code, aiMetadata: request.redactor.redactValues(metadata),
             steps: ledger?.steps ?? [])
     }
 }

@@ -12,7 +12,7 @@ extension CodePipeline {
         let judge = OutputJudgePrompt(prompt: prompt, updates: updates, redactor: request.redactor)
         let started = timer.now
         var record = ledger.step(6, "output_validation", "LLMOutputValidator", attempt: attempt, status: "success", error: nil, milliseconds: 0)
-        record.inputData = .object(["method": "llm", "output_schema": .object(judge.schema.types)])
+        record.inputData = JSONValue(record: OutputJudgePayload(outputSchema: judge.schema.types))
         record.modelUsed = settings.model
         let answer: LLMResponse, verdict: LLMVerdict?
         do {
@@ -37,7 +37,7 @@ extension CodePipeline {
             return nil
         }
         let reason = request.redactor.redact(String(verdict.reason.prefix(500)))
-        record.outputData = .object(["valid": .bool(verdict.valid), "reason": .string(reason)])
+        record.outputData = JSONValue(record: VerdictPayload(valid: verdict.valid, reason: reason))
         guard !verdict.valid else {
             ledger.append(record)
             return nil

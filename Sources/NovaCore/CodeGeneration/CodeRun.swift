@@ -10,8 +10,13 @@ struct CodeRun: Sendable {
     var outputRejected = false
     /// Wall time of the run in milliseconds.
     let milliseconds: Double
-    /// The sandbox's stdout, stderr and exit code for `_execution_metadata`, redacted.
-    let executionMetadata: JSONValue
+    /// The sandbox's stdout, stderr and exit code, redacted; nil when the sandbox could not run the code.
+    let output: CodeRunOutput?
+
+    /// `_execution_metadata` and the `e2b_execution` step's output: ``output``, or `{}` when there is none.
+    var executionMetadata: JSONValue {
+        output.map { JSONValue(record: $0) } ?? .object([:])
+    }
 
     /// Runs `code` for `request` and checks its output.
     static func run(_ code: String, for request: PromptNodeRequest, sandbox: any Sandbox, clock: ContinuousClock) async -> CodeRun {
@@ -21,32 +26,30 @@ struct CodeRun: Sendable {
         do {
             let result = try await sandbox.run(job)
             let milliseconds = started.duration(to: clock.now).milliseconds
-            let metadata = JSONValue.object([
-                "stdout": .string(request.redactor.redact(result.output.stdout.tail(2000))),
-                "stderr": .string(request.redactor.redact(result.output.stderr.tail(2000))),
-                "exit_code": Self.exitCode(result.output.termination),
-            ])
+            let output = CodeRunOutput(
+                stdout: request.redactor.redact(result.output.stdout.tail(2000)), stderr: request.redactor.redact(result.output.stderr.tail(2000)),
+                exitCode: Self.exitCode(result.output.termination))
             switch result.outcome {
             case .failure(let failure):
-                return CodeRun(updates: nil, error: request.redactor.redact(failure.message), milliseconds: milliseconds, executionMetadata: metadata)
+                return CodeRun(updates: nil, error: request.redactor.redact(failure.message), milliseconds: milliseconds, output: output)
             case .success(let updates):
                 let decision = request.node.kind == .decision ? request.node.id : nil
                 if let rejection = OutputValidator.check(updates: updates, before: request.context, decisionNodeID: decision) {
                     return CodeRun(
-                        updates: nil, error: rejection.description, outputRejected: true, milliseconds: milliseconds, executionMetadata: metadata)
+                        updates: nil, error: rejection.description, outputRejected: true, milliseconds: milliseconds, output: output)
                 }
-                return CodeRun(updates: updates, error: nil, milliseconds: milliseconds, executionMetadata: metadata)
+                return CodeRun(updates: updates, error: nil, milliseconds: milliseconds, output: output)
             }
         } catch {
             return CodeRun(
                 updates: nil, error: request.redactor.redact("sandbox failure: \(error)"),
                 milliseconds: started.duration(to: clock.now).milliseconds,
-                executionMetadata: .object([:]))
+                output: nil)
         }
     }
 
-    private static func exitCode(_ termination: SandboxTermination) -> JSONValue {
-        if case .exited(let status) = termination { return .int(Int(status)) }
-        return .null
+    private static func exitCode(_ termination: SandboxTermination) -> Int? {
+        if case .exited(let status) = termination { return Int(status) }
+        return nil
     }
 }

@@ -9,7 +9,7 @@ struct GenerationLedger {
     let provider: String
     let wallClock: any WallClock
     private(set) var steps: [ChainStepRecord] = []
-    private(set) var errors: [JSONValue] = []
+    private(set) var errors: [GenerationError] = []
     private(set) var attempts = 0
     private(set) var tokensInput = 0
     private(set) var tokensOutput = 0
@@ -18,12 +18,10 @@ struct GenerationLedger {
     private(set) var llmMilliseconds = 0.0
     /// Milliseconds spent running code in the sandbox.
     private(set) var sandboxMilliseconds = 0.0
-    /// `input_analysis` and `data_analysis` of `ai_metadata`, set by the analysis stages.
-    var analysis: [String: JSONValue] = [:]
-    /// `doc_chunks` and `documentation_search` of `ai_metadata`, set before the first attempt.
-    var documentation: [String: JSONValue] = [:]
+    /// The analyses and the documentation search, set before the first attempt.
+    var findings = GenerationFindings()
     /// The documentation search as a tool call (docs/api.md §3.5 `tool_calls`), on the first `code_generation` step.
-    var documentationCall: JSONValue?
+    var documentationCall: DocumentationCall?
 
     init(model: String, provider: String, wallClock: any WallClock) {
         self.model = model
@@ -34,14 +32,6 @@ struct GenerationLedger {
     /// Total cost in USD, nil when the model's price is unknown.
     var costUSD: Double? { cost }
 
-    /// Tokens and cost for `ai_metadata`.
-    var costs: [String: JSONValue] {
-        [
-            "tokens_input": .int(tokensInput), "tokens_output": .int(tokensOutput), "cost_usd": cost.map(JSONValue.double) ?? .null,
-            "model": .string(model),
-        ]
-    }
-
     /// Adds a step.
     mutating func append(_ record: ChainStepRecord) {
         steps.append(record)
@@ -49,9 +39,7 @@ struct GenerationLedger {
 
     /// Adds an error fed back to the model.
     mutating func appendError(stage: String, error: String, attempt: Int, code: String?) {
-        var members: [String: JSONValue] = ["stage": .string(stage), "error": .string(error), "attempt": .int(attempt)]
-        if let code { members["failed_code"] = .string(code) }
-        errors.append(.object(members))
+        errors.append(GenerationError(stage: stage, error: error, attempt: attempt, failedCode: code))
     }
 
     /// Counts one LLM call's tokens, cost and time; returns the call's cost (nil when the price is unknown).
@@ -85,7 +73,7 @@ struct GenerationLedger {
         attempts = attempt
         var record = step(3, "code_generation", "CodeGenerator", attempt: attempt, status: "success", error: nil, milliseconds: milliseconds)
         record.costUSD = countCall(response, milliseconds: milliseconds)
-        if attempt == 1, let documentationCall { record.toolCalls = .array([documentationCall]) }
+        if attempt == 1, let documentationCall { record.toolCalls = JSONValue(record: [documentationCall]) }
         record.generatedCode = code
         record.modelUsed = response.model
         record.tokensInput = response.inputTokens
@@ -119,24 +107,14 @@ struct GenerationLedger {
         if let error = run.error { appendError(stage: executed ? "output_validation" : "e2b_execution", error: error, attempt: attempt, code: code) }
     }
 
-    /// `ai_metadata` of a successful generation (docs/api.md §4.6).
+    /// `ai_metadata` of a successful generation (docs/api.md §4.6), without the node's ``NodeSummary``.
     func metadata(code: String, key: String?, semanticSearch: JSONValue?, execution: JSONValue, totalMs: Double) -> JSONValue {
-        var metadata: [String: JSONValue] = [
-            "code_source": "generated", "generated_code": .string(code), "attempts": .int(attempts), "errors": .array(errors),
-            "code_generation": .object([
-                "code": .string(code), "model": .string(model), "provider": .string(provider),
-                "tool_calls": .array(documentationCall.map { [$0] } ?? []),
-            ]),
-            "total_time_ms": .double(totalMs), "_execution_metadata": execution,
-            "_cache_metadata": .object([
-                "cache_hit": false, "cache_key": key.map { .string(CodePipeline.shortKey($0)) } ?? .null, "saved_for_future": .bool(key != nil),
-            ]),
-        ]
-        metadata.merge(costs) { $1 }
-        metadata.merge(analysis) { $1 }
-        metadata.merge(documentation) { $1 }
-        if let semanticSearch { metadata["semantic_cache_search"] = semanticSearch }
-        return .object(metadata)
+        let generated = GeneratedNodeMetadata(
+            generatedCode: code, errors: errors,
+            codeGeneration: .init(code: code, model: model, provider: provider, toolCalls: documentationCall.map { [$0] } ?? []),
+            totalTimeMs: totalMs, executionMetadata: execution,
+            cacheMetadata: .init(cacheKey: key.map(CodePipeline.shortKey), savedForFuture: key != nil), semanticCacheSearch: semanticSearch)
+        return JSONValue(record: MergedRecord(generated, findings))
     }
 
     /// A step record of this generation.

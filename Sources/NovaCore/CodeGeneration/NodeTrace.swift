@@ -47,28 +47,21 @@ struct NodeTrace {
     }
 
     /// The `ai_metadata` fields every prompt node carries.
-    func summary(totalMs: Double) -> [String: JSONValue] {
-        var fields: [String: JSONValue] = [
-            "code_source": .string(source == .failed ? CodeSource.generated.rawValue : source.rawValue),
-            "similarity_score": similarityScore.map(JSONValue.double) ?? .null, "attempts": .int(attempts),
-            "model": model.map(JSONValue.string) ?? .null, "tokens_input": .int(totalTokensInput), "tokens_output": .int(totalTokensOutput),
-            "cost_usd": totalCostUSD.map(JSONValue.double) ?? .null,
-            "timings": .object([
-                "cache_lookup_ms": .double(cacheLookupMs), "documentation_ms": .double(documentationMs), "generation_ms": .double(generationMs),
-                "execution_ms": .double(executionMs), "total_ms": .double(totalMs),
-            ]),
-        ]
-        if source.isHit {
-            fields["generation_avoided"] = .object(["tokens": .int(tokensSaved), "cost_usd": costSavedUSD.map(JSONValue.double) ?? .null])
-        }
-        return fields
+    func summary(totalMs: Double) -> NodeSummary {
+        NodeSummary(
+            codeSource: source == .failed ? CodeSource.generated.rawValue : source.rawValue, similarityScore: similarityScore, attempts: attempts,
+            model: model, tokensInput: totalTokensInput, tokensOutput: totalTokensOutput, costUSD: totalCostUSD,
+            timings: .init(
+                cacheLookupMs: cacheLookupMs, documentationMs: documentationMs, generationMs: generationMs, executionMs: executionMs, totalMs: totalMs
+            ),
+            generationAvoided: source.isHit ? .init(tokens: tokensSaved, costUSD: costSavedUSD) : nil)
     }
 }
 
 extension PromptNodeOutcome {
-    /// This outcome with `fields` set in its `ai_metadata` (numbers and names only: nothing to redact).
-    func adding(_ fields: [String: JSONValue]) -> PromptNodeOutcome {
-        let metadata = (aiMetadata.objectValue ?? [:]).merging(fields) { $1 }
+    /// This outcome with `summary`'s fields set in its `ai_metadata` (numbers and names only: nothing to redact).
+    func adding(_ summary: NodeSummary) -> PromptNodeOutcome {
+        let metadata = (aiMetadata.objectValue ?? [:]).merging(JSONValue(record: summary).objectValue ?? [:]) { $1 }
         return PromptNodeOutcome(updates: updates, error: error, code: code, aiMetadata: .object(metadata), steps: steps)
     }
 }

@@ -108,10 +108,8 @@ package struct ExecutionJobProcessor: Sendable {
             outcome = try await renewingLease(of: run.executionID) {
                 try await runner.run(run) { node, done in
                     var record = running
-                    record.meta = .object(
-                        (running.meta?.objectValue ?? [:]).merging(["current_node": .string(node.id), "nodes_done": .int(done)]) { _, progress in
-                            progress
-                        })
+                    let progress = JSONValue(record: TaskProgress(currentNode: node.id, nodesDone: done)).objectValue ?? [:]
+                    record.meta = .object((running.meta?.objectValue ?? [:]).merging(progress) { $1 })
                     record.updatedAt = clock.now()
                     _ = try await tasks.update(record, expecting: .running)
                 }
@@ -146,28 +144,15 @@ package struct ExecutionJobProcessor: Sendable {
 
     /// The TaskResult of docs/api.md §3.4 (already redacted by the runner).
     package static func taskResult(_ outcome: WorkflowRunOutcome, executionID: Int) -> JSONValue {
-        var members: [String: JSONValue] = [
-            "execution_id": .int(executionID), "status": .string(outcome.status == .completed ? "success" : "failed"),
-            "final_context": outcome.context,
-            "execution_trace": .array(
-                outcome.trace.map { .object(["node_id": .string($0.nodeID), "node_type": .string($0.nodeType), "status": .string($0.status)]) }),
-            "nodes_executed": outcome.nodesExecuted.map(JSONValue.int) ?? .null,
-            "error": outcome.failure.map { .string($0.message) }
-                ?? (outcome.status == .cancelled ? .string(WorkflowRunnerError.cancelledMessage) : .null),
-        ]
-        if let node = outcome.failure?.nodeID {
-            members["failed_at_node"] = .string(node)
-        }
-        return .object(members)
+        JSONValue(record: TaskResult(outcome, executionID: executionID))
     }
 
     /// The `meta` of a `RUNNING` task before its first node (docs/api.md §3.4).
     static func runningMeta(_ execution: Execution, workflowName: String) -> JSONValue {
-        .object([
-            "execution_id": .int(execution.id), "workflow_id": .int(execution.workflowID), "workflow_name": .string(workflowName),
-            "client_slug": execution.clientSlug.map(JSONValue.string) ?? .null,
-            "started_at": .string(WireDate.naive(execution.startedAt ?? execution.createdAt)),
-        ])
+        JSONValue(
+            record: RunningTaskMeta(
+                executionID: execution.id, workflowID: execution.workflowID, workflowName: workflowName, clientSlug: execution.clientSlug,
+                startedAt: WireDate.naive(execution.startedAt ?? execution.createdAt)))
     }
 
     static func networkAllowed(_ workflow: Workflow) -> Bool {

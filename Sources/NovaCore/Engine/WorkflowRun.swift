@@ -49,14 +49,20 @@ package struct WorkflowRunOutcome: Sendable, Equatable {
     /// Why it failed, redacted; nil when completed.
     package var failure: RunFailure?
 
-    /// One visited node.
-    package struct TraceEntry: Sendable, Equatable {
+    /// One visited node (an element of the TaskResult's `execution_trace`).
+    package struct TraceEntry: Encodable, Sendable, Equatable {
         /// The node's id.
         package var nodeID: String
         /// `start`, `end`, `action` or `decision`.
         package var nodeType: String
         /// `success` or `failed`.
         package var status: String
+
+        enum CodingKeys: String, CodingKey {
+            case status
+            case nodeID = "node_id"
+            case nodeType = "node_type"
+        }
 
         /// Creates the entry.
         package init(nodeID: String, nodeType: String, status: String) {

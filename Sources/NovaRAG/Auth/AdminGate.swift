@@ -1,5 +1,3 @@
-import ServiceKit
-
 /// Destructive routes (`/code/clear`, `DELETE /code/entries/{id}`, `/rag/reload`) are refused with 403 while no
 /// `RAG_API_KEY` is configured, unless nova-rag was started with `--allow-unauthenticated-admin` (docs/api.md D8).
 /// With a key, ``ServiceTokenMiddleware`` has already checked the caller. Result reports evict an entry only with
@@ -12,8 +10,6 @@ struct AdminGate: Sendable {
     var permitsAdmin: Bool { keyConfigured || allowUnauthenticated }
 
     func check() throws {
-        guard permitsAdmin else {
-            throw ServiceError(.forbidden, "Admin routes disabled: RAG_API_KEY not set")
-        }
+        guard permitsAdmin else { throw RAGRouteError.adminDisabled }
     }
 }

@@ -16,7 +16,7 @@ final class CodeCacheSlot: Sendable {
 
     /// The open cache, or a 503 `Code cache service not initialized`.
     func require() throws -> SemanticCodeCache {
-        guard let cache else { throw ServiceError(.serviceUnavailable, "Code cache service not initialized") }
+        guard let cache else { throw RAGRouteError.codeCacheNotReady }
         return cache
     }
 }

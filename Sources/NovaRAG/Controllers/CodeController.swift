@@ -49,10 +49,10 @@ struct CodeController<Context: RequestContext>: Sendable {
             return try JSONResponse.make(CodeSaveResponse.saved(id: try await cache.save(input)))
         } catch let error as CodeCacheError {
             guard case .secretInField = error else { return try JSONResponse.make(CodeSaveResponse.failed(error.description)) }
-            throw ServiceError(.unprocessableContent, error.description)
+            throw error
         } catch {
             // A full or unwritable store is the operator's to fix: 507/503 (docs/api.md §2.8), not D12's 200.
-            if let fault = StorageFault(error) { throw fault.serviceError }
+            if StorageFault(error) != nil { throw error }
             context.logger.error("code save failed", metadata: ["error": .string(String(describing: error))])
             return try JSONResponse.make(CodeSaveResponse.failed(String(describing: error)))
         }
@@ -99,14 +99,14 @@ struct CodeController<Context: RequestContext>: Sendable {
 
     private func entry(context: Context) throws -> Response {
         let id = context.parameters.get("id") ?? ""
-        guard let entry = try slot.require().entry(id: id) else { throw ServiceError(.notFound, "Code entry not found") }
+        guard let entry = try slot.require().entry(id: id) else { throw RAGRouteError.codeEntryNotFound }
         return try JSONResponse.make(CodeMatchBody(entry: entry, score: nil))
     }
 
     private func delete(context: Context) async throws -> Response {
         try admin.check()
         let id = context.parameters.get("id") ?? ""
-        guard try await slot.require().delete(id: id) else { throw ServiceError(.notFound, "Code entry not found") }
+        guard try await slot.require().delete(id: id) else { throw RAGRouteError.codeEntryNotFound }
         return try JSONResponse.make(CodeDeleteResponse(id: id))
     }
 
@@ -123,7 +123,7 @@ struct CodeController<Context: RequestContext>: Sendable {
             _ = try await cache.recordOutcome(success ? .served : .failed, id: id, similarity: similarity, guardConflict: guardConflict)
         }
         guard let success, let outcome = try await cache.recordResult(id: id, success: success, mayEvict: admin.permitsAdmin) else {
-            throw ServiceError(.notFound, "Code entry not found")
+            throw RAGRouteError.codeEntryNotFound
         }
         return try JSONResponse.make(
             CodeResultResponse(id: id, successCount: outcome.successCount, failureCount: outcome.failureCount, deleted: outcome.deleted))
@@ -140,7 +140,7 @@ struct CodeController<Context: RequestContext>: Sendable {
         let id = context.parameters.get("id") ?? ""
         let outcome: HitOutcome = correct == true ? .confirmed : .rejected
         guard let similarity, try await slot.require().recordOutcome(outcome, id: id, similarity: similarity, guardConflict: guardConflict) else {
-            throw ServiceError(.notFound, "Code entry not found")
+            throw RAGRouteError.codeEntryNotFound
         }
         return try JSONResponse.make(CodeVerdictResponse(id: id, outcome: outcome.rawValue))
     }

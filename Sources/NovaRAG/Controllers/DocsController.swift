@@ -31,11 +31,9 @@ struct DocsController<Context: RequestContext>: Sendable {
         let found: DocSearchResult
         do {
             found = try await library.search(DocQuery(text: text, topK: topK, source: source, topic: topic))
-        } catch DocLibraryError.notReady {
-            throw ServiceError(.serviceUnavailable, DocLibraryError.notReady.description)
-        } catch {
+        } catch let error where error as? DocLibraryError != .notReady {
             context.logger.error("documentation search failed", metadata: ["error": .string(String(describing: error))])
-            throw ServiceError(.internalServerError, String(describing: error))
+            throw RAGRouteError.documentationSearchFailed(String(describing: error))
         }
         let results = found.hits.map { hit in
             RAGQueryResponse.Result(
@@ -57,14 +55,14 @@ struct DocsController<Context: RequestContext>: Sendable {
 
     private func reload(context: Context) async throws -> Response {
         try admin.check()
-        guard library.index != nil else { throw ServiceError(.serviceUnavailable, "Vector store not ready") }
+        guard library.index != nil else { throw RAGRouteError.vectorStoreNotReady }
         do {
             let report = try await library.reload()
             DocReloadLog.record(report, as: "documentation reloaded", logger: context.logger)
             return try JSONResponse.make(RAGReloadResponse(report))
         } catch {
             context.logger.error("documentation reload failed", metadata: ["error": .string(String(describing: error))])
-            throw ServiceError(.internalServerError, "Documentation reload failed: \(error)")
+            throw RAGRouteError.documentationReloadFailed(String(describing: error))
         }
     }
 }

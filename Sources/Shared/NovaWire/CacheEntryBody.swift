@@ -1,3 +1,5 @@
+import NovaJSON
+
 /// An exact-cache entry on the wire (docs/api.md §3.7); timestamps end in `+00:00` as in the original.
 package struct CacheEntryBody: Codable, Sendable, Equatable {
     /// Integer id.

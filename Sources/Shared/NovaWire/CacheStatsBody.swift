@@ -1,3 +1,5 @@
+import NovaJSON
+
 /// One of the `top_codes` of `GET /cache/stats`.
 package struct CacheTopCodeBody: Codable, Sendable, Equatable {
     /// The first 16 hex characters of the key followed by `...`.

@@ -1,3 +1,5 @@
+import NovaJSON
+
 /// `GET /health/detailed` (docs/api.md §3.2).
 package struct DetailedHealthBody: Codable, Sendable, Equatable {
     /// All components healthy.

@@ -1,3 +1,5 @@
+import NovaJSON
+
 /// `GET /metrics` as JSON (docs/api.md §3.2, plus `cache`). A block that could not be read keeps its keys with zero
 /// values and adds `error`.
 package struct MetricsBody: Codable, Sendable, Equatable {
