@@ -26,25 +26,25 @@ package struct PromptGuard: Sendable {
 
     /// Compares the new prompt (`query`) with the prompt of a stored entry (`candidate`).
     package func check(query: String, candidate: String) -> PromptGuardVerdict {
-        prepare(query).check(candidate: candidate)
+        prepare(query).check(candidate: prepare(candidate))
     }
 
-    /// The new prompt read once, for a search that compares it with several candidates and embeds its canonical form.
-    package func prepare(_ query: String) -> PreparedQuery {
-        PreparedQuery(analysis: PromptAnalysis(query, lexicon: lexicon), lexicon: lexicon)
+    /// The prompt read once: a search's prompt, compared with several candidates and embedded in its canonical form,
+    /// or a stored entry's prompt, compared with every search that finds the entry.
+    package func prepare(_ prompt: String) -> PreparedPrompt {
+        PreparedPrompt(analysis: PromptAnalysis(prompt, lexicon: lexicon))
     }
 
-    /// A new prompt as the guard read it.
-    package struct PreparedQuery: Sendable {
+    /// A prompt as the guard read it.
+    package struct PreparedPrompt: Sendable {
         fileprivate let analysis: PromptAnalysis
-        fileprivate let lexicon: PromptLexicon
 
         /// See ``PromptGuard/canonicalText(of:)``.
         package var canonicalText: String { analysis.canonicalText }
 
-        /// Compares this prompt with the prompt of a stored entry (`candidate`).
-        package func check(candidate: String) -> PromptGuardVerdict {
-            let comparison = PromptComparison(query: analysis, candidate: PromptAnalysis(candidate, lexicon: lexicon))
+        /// Compares this prompt (the new one) with the prompt of a stored entry (`candidate`).
+        package func check(candidate: PreparedPrompt) -> PromptGuardVerdict {
+            let comparison = PromptComparison(query: analysis, candidate: candidate.analysis)
             return comparison.conflict().map(PromptGuardVerdict.conflict) ?? .compatible
         }
     }

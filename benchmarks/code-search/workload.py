@@ -50,11 +50,13 @@ def search_text(prompt):
 
 
 def prompts(count, seed, shared_numbers=False):
-    """Random prompts ending in "step <i>", a number no other prompt has; with `shared_numbers`, ending in one of a
-    few amounts instead ("over 500"), as real node prompts do, so that the prompt guard passes many candidates."""
+    """Random prompts of 6–14 words (PROMPT_WORDS="30 50" in the environment: 30–50) ending in "step <i>", a number
+    no other prompt has; with `shared_numbers`, ending in one of a few amounts instead ("over 500"), as real node
+    prompts do, so that the prompt guard passes many candidates."""
     rng = random.Random(seed)
+    shortest, longest = map(int, os.environ.get("PROMPT_WORDS", "6 14").split())
     ending = (lambda i: f" over {rng.choice((100, 500, 1000, 5000))}") if shared_numbers else (lambda i: f" step {i}")
-    return [" ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 14))) + ending(i) for i in range(count)]
+    return [" ".join(rng.choice(WORDS) for _ in range(rng.randint(shortest, longest))) + ending(i) for i in range(count)]
 
 
 def workflow_of(i, workflows):

@@ -103,8 +103,7 @@ package actor SemanticCodeCache {
             zip(stored, outcomes).map { stored, outcome in
                 switch outcome {
                 case .inserted:
-                    contents.entries[stored.entry.id] = stored.entry
-                    contents.index.upsert(id: stored.entry.id, workflowID: stored.entry.workflowID, vector: stored.vector)
+                    contents.upsert(stored.entry, vector: stored.vector)
                     return stored.entry.id
                 case .merged(let id, let successCount, let lastUsedAt):
                     contents.entries[id]?.successCount = successCount
@@ -141,7 +140,7 @@ package actor SemanticCodeCache {
                 guard score >= query.threshold, matches.count < query.topK else { break }
                 guard let entry = contents.entries[hit.id], !entry.isDiscredited else { continue }
                 var match = CodeMatch(entry: entry, score: score)
-                if case .conflict(let reason) = prompt.check(candidate: entry.aiDescription) {
+                if case .conflict(let reason) = prompt.check(candidate: contents.promptReadings.reading(of: entry)) {
                     rejected += 1
                     guard query.maxErrorRate != nil else { continue }
                     match.guardConflict = reason
@@ -193,10 +192,7 @@ package actor SemanticCodeCache {
         switch change {
         case .upserted(let id):
             guard let stored = try await store.load(id: id) else { return removeLocally(id) }
-            contents.write { contents in
-                contents.entries[id] = stored.entry
-                contents.index.upsert(id: id, workflowID: stored.entry.workflowID, vector: stored.vector)
-            }
+            contents.write { $0.upsert(stored.entry, vector: stored.vector) }
         case .deleted(let id):
             removeLocally(id)
         case .cleared:
@@ -208,10 +204,7 @@ package actor SemanticCodeCache {
     }
 
     private func removeLocally(_ id: String) {
-        contents.write { contents in
-            contents.entries[id] = nil
-            contents.index.remove(id: id)
-        }
+        contents.write { $0.remove(id) }
     }
 
     private nonisolated func embedOne(_ text: String) async throws -> [Float] {
