@@ -143,10 +143,13 @@ struct WorkflowRunnerTests {
         let clock = ContinuousClock()
         let started = clock.now
         let outcome = try await fixture.run(linear(timed("spin", "while True: pass", timeout: 1)))
-        #expect(clock.now - started < .seconds(10))
+        // The run as a whole only must not hang (a loaded machine stretches its set-up); the node's own time is the
+        // timeout's measure.
+        #expect(clock.now - started < .seconds(30))
         #expect(outcome.failure?.message.hasPrefix("Node spin failed: Code timed out after 1 s") == true)
         let chain = try await fixture.chain
-        #expect(chain.last?.record.executionTime ?? 0 >= 1)
+        let nodeSeconds = chain.last?.record.executionTime ?? 0
+        #expect(nodeSeconds >= 1 && nodeSeconds < 8, "the node ran \(nodeSeconds) s")
         #expect(try await fixture.execution.status == .failed)
     }
 
