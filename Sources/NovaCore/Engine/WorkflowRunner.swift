@@ -128,7 +128,7 @@ package struct WorkflowRunner: Sendable {
             outputResult: redactor.redact(.object(after)), executionTime: seconds, status: failedHere == nil ? "success" : "failed",
             errorMessage: failedHere.map { redactor.redact($0.detail) },
             decisionResult: node.kind == .decision ? RunStateMachine.decisionValue(of: node.id, in: after) : nil, pathTaken: pathTaken,
-            aiMetadata: redactor.redact(output.aiMetadata), timestamp: timestamp)
+            aiMetadata: redactor.redactValues(output.aiMetadata), timestamp: timestamp)
     }
 
     private func finish(

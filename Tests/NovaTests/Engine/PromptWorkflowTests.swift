@@ -72,6 +72,12 @@ struct PromptWorkflowTests {
                             #expect(node?["ai_metadata"]?["model"] == .string(provider.model))
                             #expect(node?["ai_metadata"]?["tokens_input"] == .int(provider.tokens.input))
                         }
+                        if node?["ai_metadata"]?["code_source"] == "exact_hit" {
+                            // Token counts are numbers in the stored chain, though their keys hold "token".
+                            let generated = JSONValue.int(provider.tokens.input + provider.tokens.output)
+                            #expect(node?["ai_metadata"]?["tokens_used"] == generated)
+                            #expect(node?["ai_metadata"]?["generation_avoided"]?["tokens"] == generated)
+                        }
                         #expect(chain?.jsonText.contains(canary) == false)
                     }
                     #expect(sources == ["generated", "exact_hit"])
